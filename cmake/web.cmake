@@ -1,0 +1,45 @@
+# The web build: app.js + app.wasm, then the static bundle (tools/bundle.py).
+# Flags are chosen for size: the page is loaded casually from a handbook page.
+
+add_executable(app wasm/platform/platform_web.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(app PRIVATE ${IMGUI_DIR}/backends)
+target_link_libraries(app PRIVATE cm_ui)
+set_target_properties(app PROPERTIES SUFFIX ".js")
+set(CM_WEB_LIBRARY "${CMAKE_CURRENT_SOURCE_DIR}/wasm/platform/web_library.js")
+set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CM_WEB_LIBRARY}")
+target_link_options(app PRIVATE
+    --no-entry
+    "--js-library=${CM_WEB_LIBRARY}"
+    -sMODULARIZE=1
+    -sEXPORT_NAME=createCareerMatrix
+    -sENVIRONMENT=web
+    -sMIN_WEBGL_VERSION=2
+    -sMAX_WEBGL_VERSION=2
+    -sFILESYSTEM=0
+    -sMALLOC=emmalloc
+    -sALLOW_MEMORY_GROWTH=1
+    -sINITIAL_MEMORY=16MB
+    -sSUPPORT_ERRNO=0
+    -sDYNAMIC_EXECUTION=0          # no eval/new Function: runs under script-src 'self' 'wasm-unsafe-eval'
+    -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+    -sTEXTDECODER=2
+    "-sEXPORTED_FUNCTIONS=['_malloc','_free']"
+    "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','HEAPU8']"
+)
+
+# The bundle: page, loader, app, data, fonts (subset from Debian's Inter), precompressed copies.
+set(CM_BUNDLE_DIR "${CMAKE_BINARY_DIR}/bundle")
+file(GLOB CM_SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/shell/*")
+file(GLOB CM_DATA_FILES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/data/*.json")
+file(GLOB CM_ASSET_FILES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/assets/*")
+find_program(CM_PYTHON python3 REQUIRED)
+add_custom_command(
+    OUTPUT "${CM_BUNDLE_DIR}/.stamp"
+    COMMAND "${CM_PYTHON}" "${CMAKE_CURRENT_SOURCE_DIR}/tools/bundle.py"
+        --out "${CM_BUNDLE_DIR}"
+        --app "$<TARGET_FILE:app>"
+        --source "${CMAKE_CURRENT_SOURCE_DIR}"
+    DEPENDS app ${CM_SHELL_FILES} ${CM_DATA_FILES} ${CM_ASSET_FILES} "${CMAKE_CURRENT_SOURCE_DIR}/tools/bundle.py"
+    COMMENT "Writing the bundle to ${CM_BUNDLE_DIR}"
+    VERBATIM)
+add_custom_target(bundle ALL DEPENDS "${CM_BUNDLE_DIR}/.stamp")

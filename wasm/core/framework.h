@@ -1,0 +1,78 @@
+// Career Matrix core: the framework model.
+// A framework is components, areas (growth dimensions and other sections of a
+// component), ordered levels and the expectations of each level. Everything
+// refers to everything else by index once loaded; ids are kept for links,
+// saved plans and the URL.
+//
+// The on-disk format is documented in data/README.md; framework_load.h reads it.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cm {
+
+struct Link {
+    std::string text;
+    std::string url;
+};
+
+struct Component {
+    std::string id, name, description;
+};
+
+// A column of the ladder: a growth dimension, or a section of a component
+// (leadership competencies, company values...). Both kinds share one id space.
+enum class AreaKind : uint8_t { Dimension, Section };
+
+struct Area {
+    AreaKind kind = AreaKind::Dimension;
+    std::string id, name, description;
+    int component = -1;
+};
+
+struct Level {
+    std::string id, name, scope, source;
+    int order = 0;
+    bool published = true;
+};
+
+struct Expectation {
+    std::string id, title, text;
+    std::vector<Link> links;
+    int level = -1;     // index into Framework::levels
+    int area = -1;      // index into Framework::areas
+    int extends = -1;   // index of the lower-level expectation this one grows from, or -1
+    uint64_t hash = 0;  // content_hash(text)
+};
+
+struct Framework {
+    std::string id, name, organization, department, summary, source, version;
+    bool cumulative = false;
+    std::vector<Component> components;
+    std::vector<Area> areas;          // dimensions first, then sections, each in file order
+    std::vector<Level> levels;        // sorted by order
+    std::vector<Expectation> expectations;  // sorted by level, area, file order
+
+    // Derived by index(): expectations of each (level, area) cell, and each
+    // expectation's successors (the expectations that extend it).
+    std::vector<std::vector<int>> cells;       // [level * areas.size() + area]
+    std::vector<std::vector<int>> successors;  // [expectation]
+
+    void index();
+    const std::vector<int>& cell(int level, int area) const { return cells[size_t(level) * areas.size() + size_t(area)]; }
+
+    int find_level(std::string_view key) const;
+    int find_area(std::string_view key) const;
+    int find_component(std::string_view key) const;
+    int find_expectation(std::string_view key) const;  // linear; callers needing many lookups build a map
+};
+
+// FNV-1a 64 of the text with runs of white space collapsed and both ends trimmed,
+// so re-wrapping a sentence does not mark it as changed.
+uint64_t content_hash(std::string_view text);
+std::string hash_to_hex(uint64_t hash);
+bool hash_from_hex(std::string_view hex, uint64_t* out);
+
+}  // namespace cm

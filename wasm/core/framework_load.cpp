@@ -1,0 +1,313 @@
+#include "framework_load.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+namespace cm {
+
+using OJson = nlohmann::ordered_json;  // keeps fields in the documented order when writing
+
+bool is_valid_id(std::string_view id, size_t max_len) {
+    if (id.empty() || id.size() > max_len) return false;
+    auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!alnum(id[0])) return false;
+    return std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+namespace {
+
+// Links open in a new tab from the app: only web pages and handbook-relative paths.
+bool is_safe_url(std::string_view url) {
+    auto starts = [&](std::string_view p) { return url.substr(0, p.size()) == p; };
+    if (starts("https://") || starts("http://")) return url.size() > 8;
+    return starts("/") && !starts("//");
+}
+
+struct Loader {
+    const FrameworkLimits& lim;
+    Diagnostics* diag;
+    std::unordered_map<std::string, std::string> ids_seen;  // id namespace key -> first pointer
+
+    // Reads a required id and checks it is well formed and unique within `space`.
+    bool read_id(ObjectReader& r, const char* key, std::string_view space, std::string* out) {
+        if (!r.string(key, out, true, lim.id_len)) return false;
+        if (!is_valid_id(*out, lim.id_len)) {
+            diag->add(r.at(key), "\"" + *out + "\" is not a valid id (lower-case letters, digits, '.', '_' and '-', starting with a letter or digit)");
+            return false;
+        }
+        auto [it, inserted] = ids_seen.emplace(std::string(space) + ":" + *out, r.at(key));
+        if (!inserted) {
+            diag->add(r.at(key), "duplicate id \"" + *out + "\" (first used at " + it->second + ")");
+            return false;
+        }
+        return true;
+    }
+
+    template <typename F>
+    void each(const Json* array, const std::string& pointer, F&& f) {
+        if (!array) return;
+        for (size_t i = 0; i < array->size(); i++) {
+            ObjectReader r((*array)[i], pointer + "/" + std::to_string(i), diag);
+            if (r.valid()) f(r, i);
+        }
+    }
+};
+
+struct RawArea {
+    Area area;
+    std::string component;
+    std::string pointer;
+};
+
+struct RawExpectation {
+    Expectation e;
+    std::string level, area, extends, pointer;
+    bool area_is_dimension = true;
+    bool has_hash = false;
+    uint64_t stated_hash = 0;
+    size_t file_order = 0;
+};
+
+}  // namespace
+
+bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, const FrameworkLimits& lim) {
+    Json doc;
+    if (!parse_untrusted_json(text, lim.json, &doc, diag)) return false;
+    size_t problems_before = diag->problems.size();
+    Loader L{lim, diag, {}};
+    Framework fw;
+
+    ObjectReader root(doc, "", diag);
+    if (!root.valid()) return false;
+    std::string format;
+    long long version = 0;
+    if (root.string("format", &format, true, 64) && format != "career-framework")
+        diag->add(root.at("format"), "expected \"career-framework\", found \"" + format + "\"");
+    if (root.integer("formatVersion", &version, true, 1, 1000000) && version != 1)
+        diag->add(root.at("formatVersion"), "this file is format version " + std::to_string(version) + "; this app reads version 1");
+    root.string("$schema", &format, false, lim.url_len);
+
+    if (const Json* meta = root.object("framework", true)) {
+        ObjectReader r(*meta, "/framework", diag);
+        L.read_id(r, "id", "framework", &fw.id);
+        r.string("name", &fw.name, true, lim.name_len);
+        r.string("organization", &fw.organization, false, lim.name_len);
+        r.string("department", &fw.department, false, lim.name_len);
+        r.string("summary", &fw.summary, false, lim.text_len);
+        r.string("version", &fw.version, true, lim.name_len);
+        r.boolean("cumulative", &fw.cumulative, true);
+        if (r.string("source", &fw.source, false, lim.url_len) && !is_safe_url(fw.source))
+            diag->add(r.at("source"), "must be an http(s) URL or a path starting with /");
+        r.finish();
+    }
+
+    L.each(root.array("components", true, lim.max_components), "/components", [&](ObjectReader& r, size_t) {
+        Component c;
+        L.read_id(r, "id", "component", &c.id);
+        r.string("name", &c.name, true, lim.name_len);
+        r.string("description", &c.description, false, lim.text_len);
+        r.finish();
+        fw.components.push_back(std::move(c));
+    });
+
+    std::vector<RawArea> areas;
+    auto read_areas = [&](const char* key, AreaKind kind) {
+        std::string pointer = std::string("/") + key;
+        L.each(root.array(key, kind == AreaKind::Dimension, lim.max_areas), pointer, [&](ObjectReader& r, size_t) {
+            RawArea a;
+            a.area.kind = kind;
+            a.pointer = r.pointer();
+            L.read_id(r, "id", "area", &a.area.id);
+            r.string("name", &a.area.name, true, lim.name_len);
+            r.string("description", &a.area.description, false, lim.text_len);
+            r.string("component", &a.component, true, lim.id_len);
+            r.finish();
+            areas.push_back(std::move(a));
+        });
+    };
+    read_areas("dimensions", AreaKind::Dimension);
+    read_areas("sections", AreaKind::Section);
+
+    std::vector<std::pair<Level, std::string>> levels;  // with pointer
+    L.each(root.array("levels", true, lim.max_levels), "/levels", [&](ObjectReader& r, size_t) {
+        Level l;
+        long long order = 0;
+        L.read_id(r, "id", "level", &l.id);
+        r.string("name", &l.name, true, lim.name_len);
+        if (r.integer("order", &order, true, -1000000, 1000000)) l.order = int(order);
+        r.string("scope", &l.scope, true, lim.text_len);
+        r.boolean("published", &l.published, true);
+        if (r.string("source", &l.source, false, lim.url_len) && !is_safe_url(l.source))
+            diag->add(r.at("source"), "must be an http(s) URL or a path starting with /");
+        r.finish();
+        levels.emplace_back(std::move(l), r.pointer());
+    });
+
+    std::vector<RawExpectation> raw;
+    L.each(root.array("expectations", true, lim.max_expectations), "/expectations", [&](ObjectReader& r, size_t i) {
+        RawExpectation x;
+        x.pointer = r.pointer();
+        x.file_order = i;
+        L.read_id(r, "id", "expectation", &x.e.id);
+        r.string("level", &x.level, true, lim.id_len);
+        bool has_dimension = r.has("dimension"), has_section = r.has("section");
+        if (has_dimension == has_section)
+            diag->add(r.pointer(), has_dimension ? "has both \"dimension\" and \"section\"; give exactly one"
+                                                 : "missing \"dimension\" or \"section\"");
+        x.area_is_dimension = has_dimension;
+        r.string(has_dimension ? "dimension" : "section", &x.area, false, lim.id_len);
+        if (has_dimension && has_section) r.string("section", &x.area, false, lim.id_len);  // mark known
+        r.string("title", &x.e.title, false, lim.name_len);
+        r.string("text", &x.e.text, true, lim.text_len);
+        r.string("extends", &x.extends, false, lim.id_len);
+        std::string hash;
+        if (r.string("hash", &hash, false, 64)) {
+            x.has_hash = hash_from_hex(hash, &x.stated_hash);
+            if (!x.has_hash) diag->add(r.at("hash"), "expected 16 lower-case hex digits");
+        }
+        L.each(r.array("links", false, lim.max_links), r.at("links"), [&](ObjectReader& lr, size_t) {
+            Link link;
+            lr.string("text", &link.text, true, lim.name_len);
+            if (lr.string("url", &link.url, true, lim.url_len) && !is_safe_url(link.url))
+                diag->add(lr.at("url"), "\"" + link.url + "\" must be an http(s) URL or a path starting with /");
+            lr.finish();
+            x.e.links.push_back(std::move(link));
+        });
+        r.finish();
+        raw.push_back(std::move(x));
+    });
+    root.finish();
+
+    // Levels: sorted by order, which must be unique.
+    std::stable_sort(levels.begin(), levels.end(), [](auto& a, auto& b) { return a.first.order < b.first.order; });
+    for (size_t i = 1; i < levels.size(); i++)
+        if (levels[i].first.order == levels[i - 1].first.order)
+            diag->add(levels[i].second + "/order", "order " + std::to_string(levels[i].first.order) + " is also used by level \"" + levels[i - 1].first.id + "\"");
+    for (auto& l : levels) fw.levels.push_back(std::move(l.first));
+
+    // Areas: resolve components; dimensions stay before sections.
+    std::vector<bool> component_used(fw.components.size(), false);
+    for (RawArea& a : areas) {
+        a.area.component = fw.find_component(a.component);
+        if (a.area.component < 0 && !a.component.empty())
+            diag->add(a.pointer + "/component", "no component with id \"" + a.component + "\"");
+        else if (a.area.component >= 0)
+            component_used[size_t(a.area.component)] = true;
+        fw.areas.push_back(std::move(a.area));
+    }
+    for (size_t c = 0; c < fw.components.size(); c++)
+        if (!component_used[c])
+            diag->add("/components/" + std::to_string(c), "component \"" + fw.components[c].id + "\" has no dimensions or sections");
+
+    // Expectations: resolve level and area, then sort by level and area (stable: file order within a cell).
+    std::unordered_map<std::string_view, int> level_index, area_index;
+    for (size_t i = 0; i < fw.levels.size(); i++) level_index[fw.levels[i].id] = int(i);
+    for (size_t i = 0; i < fw.areas.size(); i++) area_index[fw.areas[i].id] = int(i);
+    for (RawExpectation& x : raw) {
+        if (!x.level.empty()) {
+            auto it = level_index.find(x.level);
+            if (it == level_index.end()) diag->add(x.pointer + "/level", "no level with id \"" + x.level + "\"");
+            else {
+                x.e.level = it->second;
+                if (!fw.levels[size_t(x.e.level)].published)
+                    diag->add(x.pointer + "/level", "level \"" + x.level + "\" is marked unpublished and cannot have expectations");
+            }
+        }
+        if (!x.area.empty()) {
+            const char* key = x.area_is_dimension ? "dimension" : "section";
+            auto it = area_index.find(x.area);
+            AreaKind want = x.area_is_dimension ? AreaKind::Dimension : AreaKind::Section;
+            if (it == area_index.end() || fw.areas[size_t(it->second)].kind != want)
+                diag->add(x.pointer + "/" + key, std::string("no ") + key + " with id \"" + x.area + "\"");
+            else x.e.area = it->second;
+        }
+        x.e.hash = content_hash(x.e.text);
+        if (x.has_hash && x.stated_hash != x.e.hash)
+            diag->add(x.pointer + "/hash", "does not match the text (its hash is " + hash_to_hex(x.e.hash) + "); the text changed after the hash was written");
+    }
+    if (diag->problems.size() > problems_before) return false;
+
+    std::stable_sort(raw.begin(), raw.end(), [](const RawExpectation& a, const RawExpectation& b) {
+        return a.e.level != b.e.level ? a.e.level < b.e.level : a.e.area < b.e.area;
+    });
+    std::unordered_map<std::string_view, int> expectation_index;
+    for (size_t i = 0; i < raw.size(); i++) expectation_index[raw[i].e.id] = int(i);
+    for (RawExpectation& x : raw) {
+        if (x.extends.empty()) continue;
+        auto it = expectation_index.find(x.extends);
+        if (it == expectation_index.end()) {
+            diag->add(x.pointer + "/extends", "no expectation with id \"" + x.extends + "\"");
+            continue;
+        }
+        const Expectation& base = raw[size_t(it->second)].e;
+        if (fw.levels[size_t(base.level)].order >= fw.levels[size_t(x.e.level)].order)
+            diag->add(x.pointer + "/extends", "\"" + x.extends + "\" is at level \"" + fw.levels[size_t(base.level)].id + "\", not below \"" + fw.levels[size_t(x.e.level)].id + "\"");
+        else if (base.area != x.e.area)
+            diag->add(x.pointer + "/extends", "\"" + x.extends + "\" is in \"" + fw.areas[size_t(base.area)].id + "\", not in \"" + fw.areas[size_t(x.e.area)].id + "\"");
+        else x.e.extends = it->second;
+    }
+    if (diag->problems.size() > problems_before) return false;
+
+    fw.expectations.reserve(raw.size());
+    for (RawExpectation& x : raw) fw.expectations.push_back(std::move(x.e));
+    fw.index();
+    *out = std::move(fw);
+    return true;
+}
+
+std::string save_framework(const Framework& fw, bool with_hashes) {
+    OJson j;
+    j["format"] = "career-framework";
+    j["formatVersion"] = 1;
+    OJson meta;
+    meta["id"] = fw.id;
+    meta["name"] = fw.name;
+    if (!fw.organization.empty()) meta["organization"] = fw.organization;
+    if (!fw.department.empty()) meta["department"] = fw.department;
+    if (!fw.summary.empty()) meta["summary"] = fw.summary;
+    if (!fw.source.empty()) meta["source"] = fw.source;
+    meta["version"] = fw.version;
+    meta["cumulative"] = fw.cumulative;
+    j["framework"] = std::move(meta);
+    OJson components = OJson::array(), dimensions = OJson::array(), sections = OJson::array(), levels = OJson::array(), expectations = OJson::array();
+    for (const Component& c : fw.components) {
+        OJson o{{"id", c.id}, {"name", c.name}};
+        if (!c.description.empty()) o["description"] = c.description;
+        components.push_back(std::move(o));
+    }
+    for (const Area& a : fw.areas) {
+        OJson o{{"id", a.id}, {"name", a.name}};
+        if (!a.description.empty()) o["description"] = a.description;
+        o["component"] = fw.components[size_t(a.component)].id;
+        (a.kind == AreaKind::Dimension ? dimensions : sections).push_back(std::move(o));
+    }
+    for (const Level& l : fw.levels) {
+        OJson o{{"id", l.id}, {"name", l.name}, {"order", l.order}, {"scope", l.scope}, {"published", l.published}};
+        if (!l.source.empty()) o["source"] = l.source;
+        levels.push_back(std::move(o));
+    }
+    for (const Expectation& e : fw.expectations) {
+        const Area& a = fw.areas[size_t(e.area)];
+        OJson o{{"id", e.id}, {"level", fw.levels[size_t(e.level)].id}};
+        o[a.kind == AreaKind::Dimension ? "dimension" : "section"] = a.id;
+        if (e.extends >= 0) o["extends"] = fw.expectations[size_t(e.extends)].id;
+        if (!e.title.empty()) o["title"] = e.title;
+        o["text"] = e.text;
+        if (with_hashes) o["hash"] = hash_to_hex(content_hash(e.text));
+        if (!e.links.empty()) {
+            OJson links = OJson::array();
+            for (const Link& l : e.links) links.push_back({{"text", l.text}, {"url", l.url}});
+            o["links"] = std::move(links);
+        }
+        expectations.push_back(std::move(o));
+    }
+    j["components"] = std::move(components);
+    j["dimensions"] = std::move(dimensions);
+    if (!sections.empty()) j["sections"] = std::move(sections);
+    j["levels"] = std::move(levels);
+    j["expectations"] = std::move(expectations);
+    return j.dump(2, ' ', false, OJson::error_handler_t::replace) + "\n";
+}
+
+}  // namespace cm

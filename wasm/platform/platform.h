@@ -1,0 +1,45 @@
+// Career Matrix platform layer: everything the views may ask of their host.
+// Two backends implement it: platform_web.cpp (the browser, through Emscripten)
+// and platform_headless.cpp (native UI tests). Nothing else includes Emscripten.
+#pragma once
+#include <string>
+#include <string_view>
+
+struct KeyValueStore;
+
+namespace platform {
+
+// Frames are drawn only when something asks for them (input, resize, an
+// animation, the text caret); otherwise the page sleeps.
+void request_frames(int count = 2);
+void request_frame_after(double ms);  // e.g. when a hover delay or caret blink ends
+double now_ms();
+
+// The browser clipboard. Reading is asynchronous in browsers, so pasted text
+// reaches ImGui through its clipboard callback once the paste event delivered it.
+void set_clipboard_text(std::string_view text);
+
+// The URL fragment holds the view (deep links). Never personal data.
+std::string url_hash();
+void set_url_hash(std::string_view hash, bool new_history_entry);
+void open_url(std::string_view url);  // in a new tab; relative URLs resolve against the page
+
+// Files: a download, and a file picker whose result arrives through App::on_file_opened.
+void download_file(std::string_view name, std::string_view mime, std::string_view contents);
+void open_file_picker(std::string_view accept);
+
+// Browser storage (localStorage), as the core's key-value interface.
+KeyValueStore& local_storage();
+
+// Host page: the app's preferred height (embedding iframes follow it), the
+// first-frame signal behind careerMatrix.ready, and fatal errors shown as HTML.
+void set_content_height(float css_px);
+void notify_first_frame();
+void show_fatal_error(std::string_view title, std::string_view details);
+void release_focus();  // hands keyboard focus back to the page (Esc)
+
+// Touch devices get text fields edited in a native prompt (see README, "Text input").
+bool is_touch_device();
+void edit_text_natively(std::string_view label, std::string_view current, bool multiline);
+
+}  // namespace platform

@@ -1,0 +1,472 @@
+// Career Matrix platform layer: the browser, through Emscripten.
+// The JS half (web_library.js) listens on the canvas and calls the cm_on_*
+// exports below; this half turns them into ImGui input, draws frames with
+// WebGL2 only when something asked for one, and implements platform.h.
+//
+// Frames: there is no render loop. Every event asks for a couple of frames
+// (ImGui settles layout over two), animations and the text caret ask for more,
+// and with nothing to do the page schedules nothing at all.
+#include "platform.h"
+
+#include "app.h"
+#include "key_value_store.h"
+#include "theme.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // HoveredWindow and scroll limits: does the app use this wheel event?
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+extern "C" {
+void cm_js_init(const char* canvas_selector);
+void cm_js_set_cursor(const char* css_cursor);
+void cm_js_set_clipboard(const char* text);
+char* cm_js_url_hash();
+void cm_js_set_url_hash(const char* hash, int push);
+void cm_js_open_url(const char* url);
+void cm_js_download(const char* name, const char* mime, const char* data, size_t len);
+void cm_js_open_file_picker(const char* accept);
+int cm_js_storage_get(const char* key, char** out);
+int cm_js_storage_set(const char* key, const char* value);
+int cm_js_storage_remove(const char* key);
+char* cm_js_storage_keys(const char* prefix);
+void cm_js_content_height(float h);
+void cm_js_first_frame();
+void cm_js_fatal_error(const char* title, const char* details);
+void cm_js_release_focus();
+int cm_js_is_touch();
+int cm_js_is_mac();
+int cm_js_prefers_dark();
+void cm_js_edit_text(const char* label, const char* current, int multiline);
+}
+
+namespace {
+
+// Owns a malloc'd string returned by the JS half.
+std::string take(char* p) {
+    std::string s = p ? p : "";
+    free(p);
+    return s;
+}
+
+struct LocalStorage : KeyValueStore {
+    static StoreStatus status(int code) {
+        switch (code) {
+        case 0: return StoreStatus::Ok;
+        case 1: return StoreStatus::Missing;
+        case 2: return StoreStatus::QuotaExceeded;
+        case 3: return StoreStatus::Unavailable;
+        default: return StoreStatus::Failed;
+        }
+    }
+    StoreStatus get(const std::string& key, std::string* value) override {
+        char* out = nullptr;
+        StoreStatus s = status(cm_js_storage_get(key.c_str(), &out));
+        if (s == StoreStatus::Ok) *value = take(out);
+        return s;
+    }
+    StoreStatus set(const std::string& key, const std::string& value) override { return status(cm_js_storage_set(key.c_str(), value.c_str())); }
+    StoreStatus remove(const std::string& key) override { return status(cm_js_storage_remove(key.c_str())); }
+    std::vector<std::string> keys(const std::string& prefix) override {
+        std::vector<std::string> out;
+        std::string all = take(cm_js_storage_keys(prefix.c_str()));
+        for (size_t start = 0; start < all.size();) {
+            size_t end = all.find('\n', start);
+            if (end == std::string::npos) end = all.size();
+            if (end > start) out.push_back(all.substr(start, end - start));
+            start = end + 1;
+        }
+        return out;
+    }
+};
+
+struct FrameStats {
+    static constexpr size_t kSize = 1024;
+    float app_ms[kSize] = {};  // C++ work of a frame: NewFrame .. Render (no GL submission)
+    float total_ms[kSize] = {};
+    size_t count = 0;
+    void add(float app, float total) {
+        app_ms[count % kSize] = app;
+        total_ms[count % kSize] = total;
+        count++;
+    }
+};
+
+struct WebPlatformData {
+    ui::App app;
+    LocalStorage storage;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    float css_w = 1, css_h = 1, dpr = 1;
+    int frames_wanted = 0;
+    bool raf_pending = false, started = false;
+    double timer_due = 0;  // earliest pending request_frame_after, 0 when none
+    double last_frame_time = 0;
+    std::string clipboard;  // what ImGui pastes; filled by the browser's paste event
+    std::string state;      // keeps cm_state()'s result alive for the JS caller
+    std::vector<unsigned char> font_regular, font_semibold;
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
+    FrameStats stats;
+};
+WebPlatformData* D = nullptr;
+
+void render_frame();
+
+EM_BOOL on_animation_frame(double, void*) {
+    D->raf_pending = false;
+    render_frame();
+    if (--D->frames_wanted > 0) platform::request_frames(D->frames_wanted);
+    return EM_FALSE;
+}
+
+void on_timer(void*) {
+    D->timer_due = 0;
+    platform::request_frames(1);
+}
+
+const char* css_cursor(ImGuiMouseCursor c) {
+    switch (c) {
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_ResizeAll: return "move";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+    case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    case ImGuiMouseCursor_None: return "none";
+    default: return "default";
+    }
+}
+
+void render_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    double t0 = emscripten_get_now();
+    if (theme::built_pixel_ratio() != D->dpr) {
+        theme::build_fonts(D->dpr);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        D->app.layout.valid = false;
+    }
+    io.DisplaySize = ImVec2(D->css_w, D->css_h);
+    io.DisplayFramebufferScale = ImVec2(D->dpr, D->dpr);
+    // After a long sleep, time jumps; cap the step so hover timers behave.
+    io.DeltaTime = float(std::clamp((t0 - D->last_frame_time) / 1000.0, 1e-4, 0.1));
+    D->last_frame_time = t0;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    D->app.frame(io.DisplaySize);
+    ImGui::Render();
+    double t1 = emscripten_get_now();
+
+    int fb_w = int(std::lround(D->css_w * D->dpr)), fb_h = int(std::lround(D->css_h * D->dpr));
+    glViewport(0, 0, fb_w, fb_h);
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::colors().background);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    D->stats.add(float(t1 - t0), float(emscripten_get_now() - t0));
+
+    ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor != D->cursor) {
+        D->cursor = cursor;
+        cm_js_set_cursor(css_cursor(cursor));
+    }
+    // The caret blinks while a text field is active: wake up for each phase.
+    if (io.WantTextInput) platform::request_frame_after(500);
+    if (D->app.loaded && !D->app.first_frame_sent) {
+        D->app.first_frame_sent = true;
+        platform::notify_first_frame();
+    }
+}
+
+void sync_modifiers(int mods) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, mods & 1);
+    io.AddKeyEvent(ImGuiMod_Shift, mods & 2);
+    io.AddKeyEvent(ImGuiMod_Alt, mods & 4);
+    io.AddKeyEvent(ImGuiMod_Super, mods & 8);
+}
+
+ImGuiKey key_from_dom(const char* code, const char* key) {
+    // Letters and digits follow the keyboard layout (shortcuts like Ctrl+Z);
+    // everything else is named by its physical key.
+    if (key[0] && !key[1]) {
+        char c = key[0];
+        if (c >= 'a' && c <= 'z') return ImGuiKey(ImGuiKey_A + (c - 'a'));
+        if (c >= 'A' && c <= 'Z') return ImGuiKey(ImGuiKey_A + (c - 'A'));
+        if (c >= '0' && c <= '9' && std::strncmp(code, "Numpad", 6) != 0) return ImGuiKey(ImGuiKey_0 + (c - '0'));
+    }
+    struct Named { const char* code; ImGuiKey key; };
+    static const Named kNamed[] = {
+        {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+        {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
+        {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End}, {"Insert", ImGuiKey_Insert},
+        {"Delete", ImGuiKey_Delete}, {"Backspace", ImGuiKey_Backspace}, {"Space", ImGuiKey_Space},
+        {"Enter", ImGuiKey_Enter}, {"NumpadEnter", ImGuiKey_KeypadEnter}, {"Escape", ImGuiKey_Escape},
+        {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl}, {"ShiftLeft", ImGuiKey_LeftShift},
+        {"ShiftRight", ImGuiKey_RightShift}, {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},
+        {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper}, {"Slash", ImGuiKey_Slash},
+        {"Minus", ImGuiKey_Minus}, {"Equal", ImGuiKey_Equal}, {"Period", ImGuiKey_Period}, {"Comma", ImGuiKey_Comma},
+        {"F1", ImGuiKey_F1}, {"F2", ImGuiKey_F2}, {"F3", ImGuiKey_F3}, {"F5", ImGuiKey_F5}, {"F6", ImGuiKey_F6},
+    };
+    for (const Named& n : kNamed)
+        if (std::strcmp(code, n.code) == 0) return n.key;
+    return ImGuiKey_None;
+}
+
+bool is_navigation_key(ImGuiKey k) {
+    return k == ImGuiKey_Tab || k == ImGuiKey_LeftArrow || k == ImGuiKey_RightArrow || k == ImGuiKey_UpArrow ||
+           k == ImGuiKey_DownArrow || k == ImGuiKey_PageUp || k == ImGuiKey_PageDown || k == ImGuiKey_Home ||
+           k == ImGuiKey_End || k == ImGuiKey_Space || k == ImGuiKey_Enter || k == ImGuiKey_KeypadEnter ||
+           k == ImGuiKey_Backspace || k == ImGuiKey_Delete || k == ImGuiKey_Escape;
+}
+
+// The window ImGui would scroll for a wheel event, by its own rules (see ImGui::UpdateMouseWheel).
+ImGuiWindow* wheel_target(bool vertical) {
+    ImGuiWindow* w = GImGui ? GImGui->HoveredWindow : nullptr;
+    while (w && (w->Flags & ImGuiWindowFlags_ChildWindow) &&
+           ((vertical ? w->ScrollMax.y : w->ScrollMax.x) == 0.0f ||
+            ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs))))
+        w = w->ParentWindow;
+    if (w && (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return nullptr;
+    return w;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// platform.h
+//-----------------------------------------------------------------------------
+
+namespace platform {
+
+void request_frames(int count) {
+    if (!D) return;
+    D->frames_wanted = std::max(D->frames_wanted, count);
+    if (D->started && !D->raf_pending && D->frames_wanted > 0) {
+        D->raf_pending = true;
+        emscripten_request_animation_frame(on_animation_frame, nullptr);
+    }
+}
+
+void request_frame_after(double ms) {
+    double due = emscripten_get_now() + ms;
+    if (D->timer_due != 0 && D->timer_due <= due) return;  // an earlier wake-up is pending
+    D->timer_due = due;
+    emscripten_set_timeout(on_timer, ms, nullptr);
+}
+
+double now_ms() { return emscripten_get_now(); }
+
+void set_clipboard_text(std::string_view text) {
+    D->clipboard = std::string(text);
+    cm_js_set_clipboard(D->clipboard.c_str());
+}
+
+std::string url_hash() { return take(cm_js_url_hash()); }
+void set_url_hash(std::string_view hash, bool push) { cm_js_set_url_hash(std::string(hash).c_str(), push ? 1 : 0); }
+void open_url(std::string_view url) { cm_js_open_url(std::string(url).c_str()); }
+
+void download_file(std::string_view name, std::string_view mime, std::string_view contents) {
+    cm_js_download(std::string(name).c_str(), std::string(mime).c_str(), contents.data(), contents.size());
+}
+void open_file_picker(std::string_view accept) { cm_js_open_file_picker(std::string(accept).c_str()); }
+
+KeyValueStore& local_storage() { return D->storage; }
+
+void set_content_height(float css_px) { cm_js_content_height(css_px); }
+void notify_first_frame() { cm_js_first_frame(); }
+void show_fatal_error(std::string_view title, std::string_view details) {
+    cm_js_fatal_error(std::string(title).c_str(), std::string(details).c_str());
+}
+void release_focus() { cm_js_release_focus(); }
+bool is_touch_device() { return cm_js_is_touch() != 0; }
+void edit_text_natively(std::string_view label, std::string_view current, bool multiline) {
+    cm_js_edit_text(std::string(label).c_str(), std::string(current).c_str(), multiline ? 1 : 0);
+}
+
+}  // namespace platform
+
+//-----------------------------------------------------------------------------
+// Exports called by the page (shell/loader.js) and by web_library.js
+//-----------------------------------------------------------------------------
+
+extern "C" {
+
+// Font files arrive before cm_start (the page fetches them next to the wasm).
+EMSCRIPTEN_KEEPALIVE void cm_set_font(int index, const unsigned char* data, size_t size) {
+    if (!D) D = new WebPlatformData();
+    (index == 0 ? D->font_regular : D->font_semibold).assign(data, data + size);
+}
+
+// Creates the WebGL2 context and ImGui. Returns 0 when WebGL2 is unavailable.
+EMSCRIPTEN_KEEPALIVE int cm_start(const char* canvas_selector) {
+    if (!D) D = new WebPlatformData();
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.antialias = EM_FALSE;  // ImGui antialiases its own shapes
+    D->gl = emscripten_webgl_create_context(canvas_selector, &attrs);
+    if (D->gl <= 0) return 0;
+    emscripten_webgl_make_context_current(D->gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing is written behind the reader's back
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigMacOSXBehaviors = cm_js_is_mac() != 0;
+    io.BackendPlatformName = "career_matrix_web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.SetClipboardTextFn = [](void*, const char* text) { platform::set_clipboard_text(text); };
+    io.GetClipboardTextFn = [](void*) -> const char* { return D->clipboard.c_str(); };
+    theme::set_font_files(std::move(D->font_regular), std::move(D->font_semibold));
+    D->app.dark = cm_js_prefers_dark() != 0;
+    theme::apply(D->app.dark);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    D->started = true;
+    cm_js_init(canvas_selector);  // installs the listeners and reports the size (cm_on_resize)
+    platform::request_frames();
+    return 1;
+}
+
+// Hands the framework file over. Returns 1 when it loaded; otherwise the page shows the problems.
+EMSCRIPTEN_KEEPALIVE int cm_load_framework(const char* text, size_t size, const char* file_name) {
+    bool ok = D->app.load_framework(std::string_view(text, size), file_name);
+    platform::request_frames();
+    return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cm_state() {
+    D->state = D->app.state_json();
+    return D->state.c_str();
+}
+
+// Recent frame times as JSON, for the benchmark: {"count":N,"app":[ms...],"total":[ms...]}.
+EMSCRIPTEN_KEEPALIVE const char* cm_frame_stats() {
+    const FrameStats& s = D->stats;
+    size_t n = std::min(s.count, FrameStats::kSize);
+    std::string out = "{\"count\":" + std::to_string(s.count) + ",\"app\":[";
+    for (size_t i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(s.app_ms[i]);
+    out += "],\"total\":[";
+    for (size_t i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(s.total_ms[i]);
+    out += "]}";
+    D->state = out;
+    return D->state.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void cm_on_resize(float css_w, float css_h, float dpr) {
+    D->css_w = std::max(css_w, 1.0f);
+    D->css_h = std::max(css_h, 1.0f);
+    D->dpr = std::clamp(dpr, 0.5f, 4.0f);
+    platform::request_frames();
+}
+
+// kind: 0 move, 1 press, 2 release, 3 left the canvas; source: 0 mouse, 1 touch, 2 pen.
+EMSCRIPTEN_KEEPALIVE void cm_on_pointer(int kind, float x, float y, int button, int, int mods, int source) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(source == 1 ? ImGuiMouseSource_TouchScreen : source == 2 ? ImGuiMouseSource_Pen : ImGuiMouseSource_Mouse);
+    sync_modifiers(mods);
+    if (kind == 3) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    else io.AddMousePosEvent(x, y);
+    int b = button == 0 ? 0 : button == 1 ? 2 : button == 2 ? 1 : -1;  // DOM: left, middle, right
+    if ((kind == 1 || kind == 2) && b >= 0) io.AddMouseButtonEvent(b, kind == 1);
+    platform::request_frames();
+}
+
+// Returns 1 when the app scrolled something (the page must not), 0 to let the page scroll.
+EMSCRIPTEN_KEEPALIVE int cm_on_wheel(float dx, float dy, int mods) {
+    bool vertical = std::fabs(dy) >= std::fabs(dx);
+    ImGuiWindow* w = wheel_target(vertical);
+    if (!w) return 0;
+    float delta = vertical ? dy : dx, scroll = vertical ? w->Scroll.y : w->Scroll.x, max = vertical ? w->ScrollMax.y : w->ScrollMax.x;
+    bool can_scroll = delta > 0 ? scroll < max - 0.5f : delta < 0 && scroll > 0.5f;
+    if (!can_scroll) return 0;
+    ImGuiIO& io = ImGui::GetIO();
+    sync_modifiers(mods);
+    // ImGui scrolls about five lines per wheel unit; browsers report pixels.
+    float step = 5.0f * ui::font_size(theme::font(theme::Font::Body));
+    io.AddMouseWheelEvent(-dx / step, -dy / step);
+    platform::request_frames();
+    return 1;
+}
+
+// Returns 1 when the key was used (the browser's default action is prevented).
+EMSCRIPTEN_KEEPALIVE int cm_on_key(int down, const char* code, const char* key, int mods, int) {
+    ImGuiIO& io = ImGui::GetIO();
+    sync_modifiers(mods);
+    bool shortcut = (mods & 1) || (mods & 8);
+    ImGuiKey k = key_from_dom(code, key);
+    platform::request_frames();
+    // Paste: leave the key to the browser, whose paste event brings the text (cm_on_paste).
+    if (shortcut && k == ImGuiKey_V) return 0;
+    if (down && k == ImGuiKey_Escape && !ImGui::IsAnyItemActive() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+        D->app.view.selected.empty()) {
+        platform::release_focus();
+        return 1;
+    }
+    if (k != ImGuiKey_None) io.AddKeyEvent(k, down != 0);
+    if (shortcut) return k == ImGuiKey_F || (io.WantTextInput && (k == ImGuiKey_A || k == ImGuiKey_C || k == ImGuiKey_X || k == ImGuiKey_Z || k == ImGuiKey_Y));
+    return is_navigation_key(k) || (io.WantTextInput && k != ImGuiKey_None && k < ImGuiKey_F1);
+}
+
+EMSCRIPTEN_KEEPALIVE void cm_on_text(const char* utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    platform::request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void cm_on_paste(const char* text) {
+    D->clipboard = text;
+    ImGuiIO& io = ImGui::GetIO();
+    ImGuiKey mod = io.ConfigMacOSXBehaviors ? ImGuiMod_Super : ImGuiMod_Ctrl;
+    io.AddKeyEvent(mod, true);
+    io.AddKeyEvent(ImGuiKey_V, true);
+    io.AddKeyEvent(ImGuiKey_V, false);
+    io.AddKeyEvent(mod, false);
+    platform::request_frames(4);
+}
+
+// Losing focus releases every key ImGui thinks is held: no stuck modifiers after Alt+Tab.
+EMSCRIPTEN_KEEPALIVE void cm_on_focus(int focused) {
+    ImGui::GetIO().AddFocusEvent(focused != 0);
+    platform::request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void cm_on_hash_change(const char* hash) {
+    D->app.on_url_hash(hash);
+}
+
+EMSCRIPTEN_KEEPALIVE void cm_on_storage(const char*) {
+    platform::request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void cm_on_page_hidden() {
+    ImGui::GetIO().AddFocusEvent(false);
+}
+
+EMSCRIPTEN_KEEPALIVE void cm_on_file_opened(const char*, const char*, double) {
+    platform::request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void cm_on_text_edited(const char*) {
+    platform::request_frames();
+}
+
+}  // extern "C"

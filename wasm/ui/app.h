@@ -1,0 +1,81 @@
+// Career Matrix views: the application and its state.
+// One App holds everything a frame needs: the loaded framework, the view state
+// (mirrored in the URL fragment), the query results and layouts cached between
+// frames. The platform backend feeds it events and calls frame(); the views
+// (ladder_view.cpp, compare_view.cpp, detail_view.cpp) draw parts of it.
+#pragma once
+#include "framework.h"
+#include "search.h"
+#include "text_block.h"
+#include "view_state.h"
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ui {
+
+// Where every expectation sits in the ladder, laid out for one width. Rebuilt
+// when the content, the width or the fonts change; drawing only visits the
+// blocks that intersect the visible part.
+struct LadderLayout {
+    struct Entry {
+        int expectation = -1;
+        size_t cell = 0, entry = 0;  // index into LadderContent::cells / Cell::entries
+        ImVec2 pos, size;            // relative to the content origin
+        TextBlock text;
+    };
+    struct Block {  // a level header or a row of cells, stacked vertically
+        enum Kind { LevelHeader, CellRow } kind = LevelHeader;
+        size_t level_row = 0;
+        float y = 0, height = 0;
+        std::vector<size_t> cells;    // CellRow: cells in this row
+        std::vector<float> cell_x;    // CellRow: their x
+        float cell_width = 0;         // CellRow: the column width
+        size_t first_entry = 0, entry_count = 0;
+        TextBlock scope;              // LevelHeader: the scope paragraph
+    };
+    std::vector<Block> blocks;
+    std::vector<Entry> entries;
+    float width = -1, height = 0, pixel_ratio = 0;
+    bool valid = false;
+};
+
+struct App {
+    // Framework
+    cm::Framework fw;
+    bool loaded = false;
+    std::string data_name;
+
+    // View state and what it resolves to
+    cm::ViewState view;
+    cm::LadderContent ladder;
+    bool ladder_dirty = true;
+    LadderLayout layout;
+    char search_buf[256] = {};
+    bool focus_search = false;
+    bool show_inherited = false;
+
+    // Window
+    ImVec2 display{0, 0};
+    float reported_height = 0;
+    bool dark = false;
+    bool first_frame_sent = false;
+    std::vector<std::string> notices;  // shown in a dismissible bar (bad link parameters...)
+
+    bool load_framework(std::string_view text, std::string_view file_name);
+    void frame(ImVec2 display_size);
+    std::string state_json() const;
+
+    // Changes to the view state go through here: the URL follows, caches are invalidated.
+    void set_view(const cm::ViewState& next, bool new_history_entry);
+    void on_url_hash(std::string_view hash);
+};
+
+// Views (one file each).
+void draw_ladder(App& app, ImVec2 size);
+void draw_filters(App& app);
+
+}  // namespace ui

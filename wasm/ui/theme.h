@@ -1,0 +1,36 @@
+// Career Matrix views: fonts, colors and spacing.
+// Fonts are rasterized at the device pixel ratio and drawn at CSS size
+// (FontGlobalScale = 1 / ratio), so text stays crisp after browser zoom.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace theme {
+
+enum class Font { Body, Small, Strong, Heading, Title, Count };
+
+struct Palette {
+    ImU32 text, text_muted, text_link, background, surface, surface_hover, surface_selected,
+        border, accent, accent_text, highlight, added, added_text, removed, warning, warning_text, focus;
+};
+
+// Font files are handed over once as bytes (the page fetches them next to the
+// data) and kept, because a pixel-ratio change rebuilds the atlas from them.
+void set_font_files(std::vector<unsigned char> regular, std::vector<unsigned char> semibold);
+bool has_font_files();
+// (Re)builds the atlas for `pixel_ratio`. Call outside a frame; the renderer
+// must recreate its font texture afterwards.
+void build_fonts(float pixel_ratio);
+float built_pixel_ratio();
+ImFont* font(Font f);
+
+void apply(bool dark);  // ImGui style colors and spacing for the chosen theme
+bool is_dark();
+const Palette& colors();
+
+// WCAG contrast ratio of two colors (>= 4.5 for body text).
+float contrast_ratio(ImU32 a, ImU32 b);
+
+}  // namespace theme

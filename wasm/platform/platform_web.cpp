@@ -359,6 +359,12 @@ EMSCRIPTEN_KEEPALIVE const char* cm_state() {
     return D->state.c_str();
 }
 
+// Where the named targets were drawn in the last frame (CSS pixels), for tests and hosts.
+EMSCRIPTEN_KEEPALIVE const char* cm_targets() {
+    D->state = D->app.targets_json();
+    return D->state.c_str();
+}
+
 // Recent frame times as JSON, for the benchmark: {"count":N,"app":[ms...],"total":[ms...]}.
 EMSCRIPTEN_KEEPALIVE const char* cm_frame_stats() {
     const FrameStats& s = D->stats;
@@ -417,11 +423,6 @@ EMSCRIPTEN_KEEPALIVE int cm_on_key(int down, const char* code, const char* key, 
     platform::request_frames();
     // Paste: leave the key to the browser, whose paste event brings the text (cm_on_paste).
     if (shortcut && k == ImGuiKey_V) return 0;
-    if (down && k == ImGuiKey_Escape && !ImGui::IsAnyItemActive() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
-        D->app.view.selected.empty()) {
-        platform::release_focus();
-        return 1;
-    }
     if (k != ImGuiKey_None) io.AddKeyEvent(k, down != 0);
     if (shortcut) return k == ImGuiKey_F || (io.WantTextInput && (k == ImGuiKey_A || k == ImGuiKey_C || k == ImGuiKey_X || k == ImGuiKey_Z || k == ImGuiKey_Y));
     return is_navigation_key(k) || (io.WantTextInput && k != ImGuiKey_None && k < ImGuiKey_F1);

@@ -65,8 +65,41 @@ static void draw_header(App& app) {
     ImGui::PopFont();
 }
 
+void App::add_target(std::string name) {
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    if (!ImGui::IsItemVisible()) return;
+    targets.push_back({std::move(name), {a.x, a.y, b.x - a.x, b.y - a.y}});
+}
+
+std::string App::targets_json() const {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (const Target& t : targets) j[t.name] = {{"x", t.rect.x}, {"y", t.rect.y}, {"w", t.rect.w}, {"h", t.rect.h}};
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// Keys that mean something anywhere in the app.
+static void handle_shortcuts(App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_F, false)) app.focus_search = true;
+    if (!io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Slash, false)) app.focus_search = true;
+    // Esc closes what is open; with nothing open it hands focus back to the page,
+    // so keyboard users are never trapped in the canvas.
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        if (!app.view.selected.empty()) {
+            cm::ViewState next = app.view;
+            next.selected.clear();
+            app.set_view(next, false);
+        } else {
+            platform::release_focus();
+        }
+    }
+}
+
 void App::frame(ImVec2 display_size) {
     display = display_size;
+    targets.clear();
+    if (loaded) handle_shortcuts(*this);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display_size);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |

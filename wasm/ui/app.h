@@ -43,6 +43,17 @@ struct LadderLayout {
     bool valid = false;
 };
 
+// A named thing the reader can click, where it was drawn in the last frame.
+// Tests find widgets by these names; careerMatrix.targets() lists them.
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+    ImVec2 center() const { return ImVec2(x + w * 0.5f, y + h * 0.5f); }
+};
+struct Target {
+    std::string name;  // "chip:level:senior", "expectation:senior.autonomy.2", "tab:compare", ...
+    Rect rect;
+};
+
 struct App {
     // Framework
     cm::Framework fw;
@@ -64,6 +75,11 @@ struct App {
     bool dark = false;
     bool first_frame_sent = false;
     std::vector<std::string> notices;  // shown in a dismissible bar (bad link parameters...)
+    std::vector<Target> targets;       // rebuilt every frame
+
+    // Records the last ImGui item under `name` (only if it is visible).
+    void add_target(std::string name);
+    std::string targets_json() const;
 
     bool load_framework(std::string_view text, std::string_view file_name);
     void frame(ImVec2 display_size);

@@ -38,7 +38,7 @@ void wrap_before(float w) {
 }
 
 // A toggle pill. Returns true when clicked.
-bool chip(const char* label, bool selected, const char* tooltip = nullptr) {
+bool chip(App& app, const std::string& target, const char* label, bool selected, const char* tooltip = nullptr) {
     const theme::Palette& p = theme::colors();
     ImGui::PushFont(theme::font(theme::Font::Small));
     ImVec2 size = ImGui::CalcTextSize(label, nullptr, true);
@@ -49,6 +49,7 @@ bool chip(const char* label, bool selected, const char* tooltip = nullptr) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(label, size);
     bool hovered = ImGui::IsItemHovered();
+    app.add_target(target);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 bg = selected ? p.accent : hovered ? p.surface_hover : p.surface;
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), bg, size.y * 0.5f);
@@ -96,20 +97,22 @@ void draw_filters(App& app) {
     }
     if (ImGui::InputTextWithHint("##search", "Search all levels (Ctrl+F)", app.search_buf, sizeof(app.search_buf)))
         next.search = app.search_buf;
+    app.add_target("search");
     ImGui::PopItemWidth();
     ImGui::SameLine();
     bool only_new = next.only_new;
     if (ImGui::Checkbox("Only what is new at each level", &only_new)) next.only_new = only_new;
+    app.add_target("only-new");
 
     // Levels: a click selects one level out of all, later clicks add or remove;
     // Shift+click selects the range from the previous click.
     static int range_anchor = -1;
     label("Levels");
-    if (chip("All##levels", next.levels.empty())) next.levels.clear();
+    if (chip(app, "chip:levels:all", "All##levels", next.levels.empty())) next.levels.clear();
     for (size_t l = 0; l < fw.levels.size(); l++) {
         const cm::Level& level = fw.levels[l];
         bool on = std::find(next.levels.begin(), next.levels.end(), level.id) != next.levels.end();
-        if (chip(level.name.c_str(), on, level.published ? nullptr : "No expectations published for this level yet")) {
+        if (chip(app, "chip:level:" + level.id, level.name.c_str(), on, level.published ? nullptr : "No expectations published for this level yet")) {
             if (ImGui::GetIO().KeyShift && range_anchor >= 0) {
                 next.levels.clear();
                 for (size_t k = std::min(size_t(range_anchor), l); k <= std::max(size_t(range_anchor), l); k++) next.levels.push_back(fw.levels[k].id);
@@ -123,17 +126,17 @@ void draw_filters(App& app) {
     }
     ImGui::NewLine();
     label("Dimensions");
-    if (chip("All##areas", next.areas.empty() && next.components.empty())) { next.areas.clear(); next.components.clear(); }
+    if (chip(app, "chip:areas:all", "All##areas", next.areas.empty() && next.components.empty())) { next.areas.clear(); next.components.clear(); }
     for (const cm::Area& a : fw.areas) {
         if (a.kind != cm::AreaKind::Dimension) continue;
         bool on = std::find(next.areas.begin(), next.areas.end(), a.id) != next.areas.end();
-        if (chip(a.name.c_str(), on, a.description.empty() ? nullptr : a.description.c_str())) toggle(&next.areas, a.id);
+        if (chip(app, "chip:area:" + a.id, a.name.c_str(), on, a.description.empty() ? nullptr : a.description.c_str())) toggle(&next.areas, a.id);
     }
     ImGui::SameLine();
     label("  Components");
     for (const cm::Component& c : fw.components) {
         bool on = std::find(next.components.begin(), next.components.end(), c.id) != next.components.end();
-        if (chip(c.name.c_str(), on, c.description.empty() ? nullptr : c.description.c_str())) toggle(&next.components, c.id);
+        if (chip(app, "chip:component:" + c.id, c.name.c_str(), on, c.description.empty() ? nullptr : c.description.c_str())) toggle(&next.components, c.id);
     }
     ImGui::NewLine();
     ImGui::EndGroup();
@@ -282,6 +285,7 @@ void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin) {
         bool clicked = ImGui::InvisibleButton("##e", le.size);
         bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
+        app.add_target("expectation:" + x.id);
         bool selected = app.view.selected == x.id;
         if (selected || hovered)
             dl->AddRectFilled(pos, ImVec2(pos.x + le.size.x, pos.y + le.size.y), selected ? p.surface_selected : p.surface_hover, 4.0f);

@@ -1,0 +1,189 @@
+#include "platform_headless.h"
+
+#include "platform.h"
+#include "theme.h"
+
+#include <cassert>
+#include <cfloat>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace headless {
+
+Host& host() {
+    static Host h;
+    return h;
+}
+
+bool read_file(const std::string& path, std::string* out) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    *out = ss.str();
+    return true;
+}
+
+static std::vector<unsigned char> font_file(const char* path) {
+    std::string s;
+    if (!read_file(path, &s)) return {};
+    return std::vector<unsigned char>(s.begin(), s.end());
+}
+
+Runner::Runner(ui::App& a, ImVec2 sz, float ratio) : app(a), size(sz), pixel_ratio(ratio) {
+    host() = Host();
+    ctx_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.SetClipboardTextFn = [](void*, const char* text) { platform::set_clipboard_text(text); };
+    io.GetClipboardTextFn = [](void*) -> const char* { return host().clipboard.c_str(); };
+    // The same Inter faces the bundle ships (Debian's fonts-inter); ImGui's own font otherwise.
+    if (!theme::has_font_files())
+        theme::set_font_files(font_file("/usr/share/fonts/opentype/inter/Inter-Regular.otf"),
+                              font_file("/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"));
+    theme::apply(app.dark);
+    theme::build_fonts(pixel_ratio);
+    unsigned char* pixels;
+    int w, h;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // marks the atlas built; no GPU upload here
+    io.AddFocusEvent(true);
+}
+
+Runner::~Runner() { ImGui::DestroyContext(ctx_); }
+
+void Runner::frame(float dt) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (theme::built_pixel_ratio() != pixel_ratio) {
+        theme::build_fonts(pixel_ratio);
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+        app.layout.valid = false;
+    }
+    io.DisplaySize = size;
+    io.DisplayFramebufferScale = ImVec2(pixel_ratio, pixel_ratio);
+    io.DeltaTime = dt;
+    host().now += double(dt) * 1000.0;
+    ImGui::NewFrame();
+    app.frame(size);
+    ImGui::Render();
+    if (app.loaded && !app.first_frame_sent) {
+        app.first_frame_sent = true;
+        platform::notify_first_frame();
+    }
+}
+
+void Runner::resize(ImVec2 s, float ratio) {
+    size = s;
+    pixel_ratio = ratio;
+}
+
+void Runner::move(ImVec2 pos) {
+    ImGui::GetIO().AddMousePosEvent(pos.x, pos.y);
+    frame();
+}
+
+void Runner::click(ImVec2 pos, int button) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(pos.x, pos.y);
+    frame();
+    io.AddMouseButtonEvent(button, true);
+    frame();
+    io.AddMouseButtonEvent(button, false);
+    frame();
+    frame();
+}
+
+void Runner::wheel(float dy) {
+    ImGui::GetIO().AddMouseWheelEvent(0, dy);
+    frames(2);
+}
+
+void Runner::key(ImGuiKey k, ImGuiKeyChord mods) {
+    ImGuiIO& io = ImGui::GetIO();
+    auto set_mods = [&](bool down) {
+        if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, down);
+        if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, down);
+        if (mods & ImGuiMod_Alt) io.AddKeyEvent(ImGuiMod_Alt, down);
+    };
+    set_mods(true);
+    io.AddKeyEvent(k, true);
+    frame();
+    io.AddKeyEvent(k, false);
+    set_mods(false);
+    frames(2);
+}
+
+void Runner::type(const char* utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    frames(2);
+}
+
+void Runner::paste(const std::string& text) {
+    host().clipboard = text;
+    key(ImGuiKey_V, ImGuiMod_Ctrl);
+}
+
+void Runner::blur() {
+    ImGui::GetIO().AddFocusEvent(false);
+    frames(2);
+}
+
+bool Runner::has_target(const std::string& name) const {
+    for (const ui::Target& t : app.targets)
+        if (t.name == name) return true;
+    return false;
+}
+
+ui::Rect Runner::target(const std::string& name) const {
+    for (const ui::Target& t : app.targets)
+        if (t.name == name) return t.rect;
+    std::fprintf(stderr, "no target named \"%s\" in the last frame\n", name.c_str());
+    assert(false && "unknown target");
+    return {};
+}
+
+void Runner::click_target(const std::string& name) { click(target(name).center()); }
+
+}  // namespace headless
+
+//-----------------------------------------------------------------------------
+// platform.h, recorded into host()
+//-----------------------------------------------------------------------------
+
+namespace platform {
+
+using headless::host;
+
+void request_frames(int) { host().frames_requested++; }
+void request_frame_after(double) { host().frames_requested++; }
+double now_ms() { return host().now; }
+void set_clipboard_text(std::string_view text) { host().clipboard = std::string(text); }
+std::string url_hash() { return host().url_hash; }
+void set_url_hash(std::string_view hash, bool push) {
+    host().url_hash = std::string(hash);
+    if (push) host().history.push_back(host().url_hash);
+}
+void open_url(std::string_view url) { host().opened_urls.emplace_back(url); }
+void download_file(std::string_view name, std::string_view mime, std::string_view contents) {
+    host().downloads.push_back({std::string(name), std::string(mime), std::string(contents)});
+}
+void open_file_picker(std::string_view accept) { host().picker_accept = std::string(accept); }
+KeyValueStore& local_storage() { return host().storage; }
+void set_content_height(float css_px) { host().content_height = css_px; }
+void notify_first_frame() { host().first_frame = true; }
+void show_fatal_error(std::string_view title, std::string_view details) {
+    host().fatal_title = std::string(title);
+    host().fatal_details = std::string(details);
+}
+void release_focus() { host().focus_released++; }
+bool is_touch_device() { return host().touch; }
+void edit_text_natively(std::string_view label, std::string_view current, bool) {
+    host().edit_label = std::string(label);
+    host().edit_text = std::string(current);
+}
+
+}  // namespace platform

@@ -1,0 +1,74 @@
+// Career Matrix platform layer: a headless host for native UI tests and benchmarks.
+// It runs real ImGui frames of an App with no window and no GPU (the ImPlot CI
+// way), records what the app asked of its host (URL, clipboard, downloads,
+// storage), and injects mouse and keyboard input.
+#pragma once
+#include "app.h"
+#include "key_value_store.h"
+
+#include <string>
+#include <vector>
+
+namespace headless {
+
+struct Download {
+    std::string name, mime, contents;
+};
+
+// Everything the app asked of the host, for tests to inspect or preset.
+struct Host {
+    MemoryStore storage;
+    std::string clipboard;
+    std::string url_hash;
+    std::vector<std::string> history;  // hashes pushed as new history entries
+    std::vector<Download> downloads;
+    std::vector<std::string> opened_urls;
+    std::string picker_accept;         // last file picker request
+    std::string fatal_title, fatal_details;
+    std::string edit_label, edit_text; // last native text-edit request
+    bool touch = false;
+    bool first_frame = false;
+    int focus_released = 0;
+    int frames_requested = 0;
+    float content_height = 0;
+    double now = 0;                    // the clock, advanced by Runner::frame
+};
+Host& host();
+
+// Owns an ImGui context and drives an App through frames.
+class Runner {
+public:
+    explicit Runner(ui::App& app, ImVec2 size = ImVec2(1200, 800), float pixel_ratio = 1.0f);
+    ~Runner();
+    Runner(const Runner&) = delete;
+    Runner& operator=(const Runner&) = delete;
+
+    void frame(float dt = 1.0f / 60.0f);
+    void frames(int n) { for (int i = 0; i < n; i++) frame(); }
+    void resize(ImVec2 size, float pixel_ratio = 1.0f);
+
+    void move(ImVec2 pos);
+    void click(ImVec2 pos, int button = 0);  // press and release over two frames each
+    void wheel(float dy);
+    void key(ImGuiKey key, ImGuiKeyChord mods = 0);  // press and release
+    void type(const char* utf8);
+    void paste(const std::string& text);  // the browser's paste event
+    void blur();                          // the tab loses focus
+
+    // The rect of a named target drawn in the last frame (see App::targets); asserts it exists.
+    ui::Rect target(const std::string& name) const;
+    bool has_target(const std::string& name) const;
+    void click_target(const std::string& name);
+
+    ui::App& app;
+    ImVec2 size;
+    float pixel_ratio;
+
+private:
+    ImGuiContext* ctx_;
+};
+
+// Loads a file into a string (tests use it for data and fonts).
+bool read_file(const std::string& path, std::string* out);
+
+}  // namespace headless

@@ -4,12 +4,27 @@
 #include "framework_load.h"
 #include "platform.h"
 #include "theme.h"
+#include "widgets.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
+
+namespace {
+
+constexpr float kPad = 16.0f;
+constexpr float kDetailWidth = 380.0f;   // the detail pane beside the ladder
+constexpr float kWideEnough = 1000.0f;   // below this the detail opens over the ladder
+
+bool changes_ladder(const cm::ViewState& a, const cm::ViewState& b) {
+    return a.levels != b.levels || a.areas != b.areas || a.components != b.components || a.search != b.search ||
+           a.only_new != b.only_new;
+}
+
+}  // namespace
 
 bool App::load_framework(std::string_view text, std::string_view file_name) {
     cm::Diagnostics diag;
@@ -21,13 +36,12 @@ bool App::load_framework(std::string_view text, std::string_view file_name) {
     }
     fw = std::move(next);
     loaded = true;
+    text_cache.clear();
+    comparison = CompareCache();
     data_name = std::string(file_name);
+    ladder_dirty = true;
     on_url_hash(platform::url_hash());
     return true;
-}
-
-static bool changes_ladder(const cm::ViewState& a, const cm::ViewState& b) {
-    return a.levels != b.levels || a.areas != b.areas || a.components != b.components || a.search != b.search || a.only_new != b.only_new;
 }
 
 void App::set_view(const cm::ViewState& next, bool new_history_entry) {
@@ -42,32 +56,51 @@ void App::on_url_hash(std::string_view hash) {
     if (!loaded) return;
     std::vector<std::string> warnings;
     cm::ViewState next = cm::parse_view_hash(hash, fw, &warnings);
-    for (std::string& w : warnings) notices.push_back("This link's view was partly ignored: " + w + ".");
+    for (std::string& w : warnings) notices.push_back("Part of this link was ignored: " + w + ".");
     if (changes_ladder(next, view)) ladder_dirty = true;
+    if (next.selected != view.selected && !next.selected.empty()) scroll_to_selected = true;
     view = next;
     snprintf(search_buf, sizeof(search_buf), "%s", view.search.c_str());
     platform::request_frames();
 }
 
-static void draw_header(App& app) {
-    const theme::Palette& p = theme::colors();
-    const float pad = 16.0f;
-    ImGui::SetCursorPos(ImVec2(pad, pad));
-    ImGui::PushFont(theme::font(theme::Font::Title));
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text), "%s", app.fw.name.c_str());
-    ImGui::PopFont();
-    ImGui::SetCursorPosX(pad);
-    ImGui::PushFont(theme::font(theme::Font::Small));
-    std::string meta = app.fw.organization;
-    if (!app.fw.version.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + std::string("version ") + app.fw.version;
-    meta += "  \xC2\xB7  " + std::to_string(app.fw.levels.size()) + " levels, " + std::to_string(app.fw.expectations.size()) + " expectations";
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.text_muted), "%s", meta.c_str());
-    ImGui::PopFont();
+void App::select(const std::string& expectation_id) {
+    cm::ViewState next = view;
+    next.selected = expectation_id;
+    set_view(next, false);
+}
+
+void App::toggle_inherited() {
+    show_inherited = !show_inherited;
+    layout.valid = false;
+    platform::request_frames();
+}
+
+void App::refresh_ladder() {
+    ladder = cm::query_ladder(fw, cm::make_filter(fw, view));
+    ladder_dirty = false;
+    layout.valid = false;
+}
+
+void App::set_dark(bool on) {
+    dark = on;
+    theme::apply(dark);
+    platform::request_frames();
+}
+
+const TextBlock& TextCache::get(const ImFont* font, const std::string& text, float width) {
+    if (blocks_.size() > 20000) blocks_.clear();  // bounded: a 100x framework at a few widths
+    Key key{text.data(), font, int(width * 4)};
+    auto it = blocks_.find(key);
+    if (it != blocks_.end()) return it->second;
+    TextBlock& block = blocks_[key];
+    layout_text(font, text, width, &block);
+    return block;
 }
 
 void App::add_target(std::string name) {
-    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     if (!ImGui::IsItemVisible()) return;
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     targets.push_back({std::move(name), {a.x, a.y, b.x - a.x, b.y - a.y}});
 }
 
@@ -77,57 +110,152 @@ std::string App::targets_json() const {
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+namespace {
+
 // Keys that mean something anywhere in the app.
-static void handle_shortcuts(App& app) {
+void handle_shortcuts(App& app) {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_F, false)) app.focus_search = true;
     if (!io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Slash, false)) app.focus_search = true;
+    if (app.focus_search && app.view.view != cm::View::Ladder) {
+        cm::ViewState next = app.view;
+        next.view = cm::View::Ladder;
+        app.set_view(next, true);
+    }
     // Esc closes what is open; with nothing open it hands focus back to the page,
     // so keyboard users are never trapped in the canvas.
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
-        if (!app.view.selected.empty()) {
-            cm::ViewState next = app.view;
-            next.selected.clear();
-            app.set_view(next, false);
-        } else {
-            platform::release_focus();
-        }
+        if (!app.view.selected.empty()) app.select("");
+        else platform::release_focus();
+    }
+    // Copy the selected expectation's text.
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_C, false) && !app.view.selected.empty()) {
+        int e = app.fw.find_expectation(app.view.selected);
+        if (e >= 0) ImGui::SetClipboardText(app.fw.expectations[size_t(e)].text.c_str());
     }
 }
+
+void draw_header(App& app) {
+    const theme::Palette& p = theme::colors();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPos(ImVec2(kPad, kPad));
+    ImGui::BeginGroup();
+    ImGui::PushFont(theme::font(theme::Font::Title));
+    ImGui::PushTextWrapPos(std::max(width - 260.0f, 300.0f));
+    ImGui::TextUnformatted(app.fw.name.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImGui::PushFont(theme::font(theme::Font::Small));
+    std::string meta = app.fw.organization;
+    if (!app.fw.version.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + std::string("version ") + app.fw.version;
+    meta += "  \xC2\xB7  " + std::to_string(app.fw.levels.size()) + " levels, " + std::to_string(app.fw.expectations.size()) + " expectations";
+    ImGui::TextColored(color4(p.text_muted), "%s", meta.c_str());
+    ImGui::PopFont();
+    ImGui::EndGroup();
+    float bottom = ImGui::GetCursorPosY();
+
+    // Top right: the text version and the theme toggle.
+    ImGui::PushFont(theme::font(theme::Font::Small));
+    const char* theme_label = app.dark ? "Light theme" : "Dark theme";
+    float right = ImGui::GetWindowContentRegionMax().x - kPad;
+    float w_theme = ImGui::CalcTextSize(theme_label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    float w_text = ImGui::CalcTextSize("View as text").x;
+    ImGui::SetCursorPos(ImVec2(right - w_theme - 16 - w_text, kPad + 6));
+    link(app, "link:text-version", "View as text", "framework.html");
+    ImGui::SameLine(0, 16);
+    ImGui::SetCursorPosY(kPad);
+    if (button(app, "button:theme", theme_label)) app.set_dark(!app.dark);
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(kPad, std::max(bottom, ImGui::GetCursorPosY()) + 4));
+}
+
+void draw_notices(App& app) {
+    if (app.notices.empty()) return;
+    const theme::Palette& p = theme::colors();
+    ImGui::SetCursorPosX(kPad);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x - kPad;
+    ImGui::PushFont(theme::font(theme::Font::Small));
+    std::string text = app.notices.back();
+    if (app.notices.size() > 1) text += "  (" + std::to_string(app.notices.size() - 1) + " more)";
+    TextBlock block;
+    layout_text(theme::font(theme::Font::Small), text, w - 120, &block);
+    float h = std::max(block.height, ImGui::GetFrameHeight()) + 12;
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), p.warning, 6.0f);
+    draw_text(ImGui::GetWindowDrawList(), theme::font(theme::Font::Small), ImVec2(pos.x + 10, pos.y + 6), text, block, {p.warning_text});
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + w - 90, pos.y + (h - ImGui::GetFrameHeight()) * 0.5f));
+    if (button(app, "button:dismiss-notice", "Dismiss")) app.notices.clear();
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + 8));
+}
+
+void draw_tabs(App& app) {
+    ImGui::SetCursorPosX(kPad);
+    static const std::vector<std::string> labels = {"Ladder", "Compare levels"};
+    static const std::vector<std::string> names = {"tab:ladder", "tab:compare"};
+    int clicked = segmented(app, "views", labels, names, int(app.view.view));
+    if (clicked >= 0 && clicked != int(app.view.view)) {
+        cm::ViewState next = app.view;
+        next.view = cm::View(clicked);
+        app.set_view(next, true);
+    }
+    ImGui::Dummy(ImVec2(0, 2));
+}
+
+}  // namespace
 
 void App::frame(ImVec2 display_size) {
     display = display_size;
     targets.clear();
-    if (loaded) handle_shortcuts(*this);
+    if (text_cache_ratio != theme::built_pixel_ratio()) {  // font metrics changed
+        text_cache.clear();
+        text_cache_ratio = theme::built_pixel_ratio();
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display_size);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("Career Matrix", nullptr, flags);
     if (loaded) {
+        handle_shortcuts(*this);
         draw_header(*this);
-        draw_filters(*this);
+        draw_notices(*this);
+        draw_tabs(*this);
+        if (view.view == cm::View::Ladder) draw_ladder_filters(*this);
+        float above = ImGui::GetCursorPosY();
         ImVec2 avail = ImGui::GetContentRegionAvail();
-        draw_ladder(*this, avail);
+        bool side_pane = !view.selected.empty() && display.x >= kWideEnough;
+        ImVec2 main_size(side_pane ? avail.x - kDetailWidth : avail.x, avail.y);
+        if (view.view == cm::View::Compare) draw_compare(*this, main_size);
+        else draw_ladder(*this, main_size);
+        if (!view.selected.empty()) {
+            if (side_pane) ImGui::SameLine(0, 0);
+            draw_detail(*this, ImVec2(kDetailWidth, avail.y));
+        }
+        // Embedding pages size their iframe to the whole content (loader.js posts it).
+        float wanted = std::ceil(above + content_height);
+        if (std::fabs(wanted - reported_height) >= 1.0f) {
+            reported_height = wanted;
+            platform::set_content_height(wanted);
+        }
     }
     ImGui::End();
 }
 
 std::string App::state_json() const {
-    nlohmann::ordered_json j;
+    using Json = nlohmann::ordered_json;
+    Json j;
     j["loaded"] = loaded;
     if (!loaded) return j.dump();
-    nlohmann::ordered_json framework;
+    Json framework;
     framework["id"] = fw.id;
     framework["name"] = fw.name;
     framework["version"] = fw.version;
     framework["cumulative"] = fw.cumulative;
-    nlohmann::ordered_json levels = nlohmann::ordered_json::array(), dims = nlohmann::ordered_json::array(),
-                           sections = nlohmann::ordered_json::array(), components = nlohmann::ordered_json::array();
+    Json levels = Json::array(), dims = Json::array(), sections = Json::array(), components = Json::array();
     for (const cm::Level& l : fw.levels) levels.push_back({{"id", l.id}, {"name", l.name}, {"published", l.published}});
-    for (const cm::Area& a : fw.areas)
-        (a.kind == cm::AreaKind::Dimension ? dims : sections).push_back({{"id", a.id}, {"name", a.name}});
+    for (const cm::Area& a : fw.areas) (a.kind == cm::AreaKind::Dimension ? dims : sections).push_back({{"id", a.id}, {"name", a.name}});
     for (const cm::Component& c : fw.components) components.push_back({{"id", c.id}, {"name", c.name}});
     framework["levels"] = levels;
     framework["dimensions"] = dims;
@@ -137,26 +265,24 @@ std::string App::state_json() const {
     j["framework"] = framework;
 
     j["view"] = cm::view_name(view.view);
-    nlohmann::ordered_json shown_levels = nlohmann::ordered_json::array(), shown_areas = nlohmann::ordered_json::array();
+    Json shown_levels = Json::array(), shown_areas = Json::array();
     for (int l : ladder.levels) shown_levels.push_back(fw.levels[size_t(l)].id);
     for (int a : ladder.areas) shown_areas.push_back(fw.areas[size_t(a)].id);
     j["levels"] = shown_levels;  // what the ladder shows now
     j["areas"] = shown_areas;
-    nlohmann::ordered_json filters;
-    filters["levels"] = view.levels;
-    filters["areas"] = view.areas;
-    filters["components"] = view.components;
-    filters["onlyNew"] = view.only_new;
-    j["filters"] = filters;
+    j["filters"] = {{"levels", view.levels}, {"areas", view.areas}, {"components", view.components}, {"onlyNew", view.only_new}};
     j["search"] = view.search;
     j["matches"] = ladder.matches;
     j["shownExpectations"] = ladder.shown;
+    j["showInherited"] = show_inherited;
     j["compare"] = {{"from", view.compare_from}, {"to", view.compare_to}};
     j["selected"] = view.selected;
     j["hash"] = cm::format_view_hash(view, fw);
     j["theme"] = dark ? "dark" : "light";
+    j["pixelRatio"] = theme::built_pixel_ratio();
+    j["contentHeight"] = reported_height;
     j["notices"] = notices;
-    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace ui

@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ui {
@@ -43,6 +44,32 @@ struct LadderLayout {
     bool valid = false;
 };
 
+// Paragraph layouts kept between frames, keyed by the text's address (framework
+// strings do not move while the framework is loaded), font and width.
+class TextCache {
+public:
+    const TextBlock& get(const ImFont* font, const std::string& text, float width);
+    void clear() { blocks_.clear(); }
+
+private:
+    struct Key {
+        const void* text;
+        const void* font;
+        int width;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        size_t operator()(const Key& k) const { return std::hash<const void*>()(k.text) ^ (std::hash<const void*>()(k.font) << 1) ^ size_t(k.width) * 31; }
+    };
+    std::unordered_map<Key, TextBlock, KeyHash> blocks_;
+};
+
+// The comparison the compare view shows, kept until the compared levels change.
+struct CompareCache {
+    int from = -1, to = -1;
+    std::vector<cm::AreaComparison> areas;
+};
+
 // A named thing the reader can click, where it was drawn in the last frame.
 // Tests find widgets by these names; careerMatrix.targets() lists them.
 struct Rect {
@@ -65,33 +92,48 @@ struct App {
     cm::LadderContent ladder;
     bool ladder_dirty = true;
     LadderLayout layout;
+    TextCache text_cache;
+    float text_cache_ratio = 0;  // the pixel ratio the cached layouts were made for
+    CompareCache comparison;
+    std::vector<std::string> expanded_unchanged;  // compare view: areas whose unchanged items are shown
     char search_buf[256] = {};
     bool focus_search = false;
     bool show_inherited = false;
+    bool scroll_to_selected = false;
+    int level_anchor = -1;  // last level chip clicked, for Shift+click ranges
 
-    // Window
+    // Window and host
     ImVec2 display{0, 0};
-    float reported_height = 0;
+    float content_height = 0;   // height of the active view's content, set while drawing it
+    float reported_height = 0;  // last height sent to the host page
     bool dark = false;
     bool first_frame_sent = false;
     std::vector<std::string> notices;  // shown in a dismissible bar (bad link parameters...)
     std::vector<Target> targets;       // rebuilt every frame
 
-    // Records the last ImGui item under `name` (only if it is visible).
-    void add_target(std::string name);
-    std::string targets_json() const;
-
     bool load_framework(std::string_view text, std::string_view file_name);
     void frame(ImVec2 display_size);
     std::string state_json() const;
+    std::string targets_json() const;
 
     // Changes to the view state go through here: the URL follows, caches are invalidated.
     void set_view(const cm::ViewState& next, bool new_history_entry);
     void on_url_hash(std::string_view hash);
+    void select(const std::string& expectation_id);  // "" closes the detail pane
+    void toggle_inherited();
+    void refresh_ladder();
+    void set_dark(bool on);
+
+    // Records the last ImGui item under `name` (only if it is visible).
+    void add_target(std::string name);
 };
 
-// Views (one file each).
+// Views, one file each.
+void draw_ladder_filters(App& app);
 void draw_ladder(App& app, ImVec2 size);
-void draw_filters(App& app);
+void draw_level_chips(App& app, cm::ViewState* next);
+void draw_area_chips(App& app, cm::ViewState* next);
+void draw_compare(App& app, ImVec2 size);
+void draw_detail(App& app, ImVec2 size);  // the selected expectation
 
 }  // namespace ui

@@ -1,0 +1,236 @@
+// Career Matrix views: two levels side by side, with what the higher one adds made obvious.
+// New expectations are marked, grown ones show the lower text beside the higher
+// one with the added words highlighted, and what carries over unchanged is
+// folded away: readers of cumulative frameworks want the difference.
+#include "platform.h"
+#include "widgets.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+namespace ui {
+
+namespace {
+
+constexpr float kPad = 16.0f;
+constexpr float kTwoColumns = 720.0f;  // narrower: the two texts stack
+
+// Defaults for an empty selection: two selected levels if the ladder filter has
+// exactly two, otherwise the first two published levels.
+void resolve_levels(App& app) {
+    cm::ViewState next = app.view;
+    std::vector<int> published;
+    for (size_t l = 0; l < app.fw.levels.size(); l++)
+        if (app.fw.levels[l].published) published.push_back(int(l));
+    if (published.size() < 2) return;
+    if (next.compare_from.empty() || next.compare_to.empty()) {
+        if (next.levels.size() == 2) {
+            next.compare_from = next.levels[0];
+            next.compare_to = next.levels[1];
+        } else {
+            next.compare_from = app.fw.levels[size_t(published[0])].id;
+            next.compare_to = app.fw.levels[size_t(published[1])].id;
+        }
+        app.set_view(next, false);
+    }
+}
+
+bool level_combo(App& app, const char* id, const std::string& target, std::string* level_id) {
+    int current = app.fw.find_level(*level_id);
+    bool changed = false;
+    ImGui::SetNextItemWidth(180);
+    if (ImGui::BeginCombo(id, current >= 0 ? app.fw.levels[size_t(current)].name.c_str() : "Choose a level")) {
+        for (size_t l = 0; l < app.fw.levels.size(); l++) {
+            const cm::Level& level = app.fw.levels[l];
+            if (!level.published) continue;  // nothing to compare
+            ImGui::PushID(int(l));
+            if (ImGui::Selectable(level.name.c_str(), int(l) == current)) {
+                *level_id = level.id;
+                changed = true;
+            }
+            app.add_target(target + ":" + level.id);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    app.add_target(target);
+    return changed;
+}
+
+// One expectation's text in a column, with optional highlighted ranges; advances the cursor.
+void text_column(App& app, const std::string& text, float width, ImU32 color, const std::vector<cm::TextRange>* marks) {
+    const theme::Palette& p = theme::colors();
+    const ImFont* body = theme::font(theme::Font::Body);
+    const TextBlock& block = app.text_cache.get(body, text, width);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    draw_text(ImGui::GetWindowDrawList(), body, pos, text, block, {color, marks, p.added});
+    ImGui::Dummy(ImVec2(width, block.height));
+}
+
+void note(const char* text) {
+    ImGui::PushFont(theme::font(theme::Font::Small));
+    ImGui::TextColored(color4(theme::colors().text_muted), "%s", text);
+    ImGui::PopFont();
+}
+
+void draw_item(App& app, const cm::ComparedItem& item, int lo, int hi, float width, bool two_columns) {
+    const theme::Palette& p = theme::colors();
+    const cm::Framework& fw = app.fw;
+    const cm::Expectation* lower = item.lower >= 0 ? &fw.expectations[size_t(item.lower)] : nullptr;
+    const cm::Expectation* higher = item.higher >= 0 ? &fw.expectations[size_t(item.higher)] : nullptr;
+    std::vector<cm::TextRange> added;
+    if (item.change == cm::Change::Grown) added = cm::added_words(lower->text, higher->text);
+    const std::string& lo_name = fw.levels[size_t(lo)].name;
+    const std::string& hi_name = fw.levels[size_t(hi)].name;
+    const char* tag = item.change == cm::Change::Added ? "New" : item.change == cm::Change::Grown ? "Grows" : item.change == cm::Change::Dropped ? "Not at the higher level" : "Same";
+    ImU32 tag_bg = item.change == cm::Change::Added ? p.accent : p.added;
+    ImU32 tag_fg = item.change == cm::Change::Added ? p.accent_text : p.added_text;
+
+    ImGui::PushID(item.higher >= 0 ? item.higher : ~item.lower);
+    const float gutter = 28;
+    float col = two_columns ? std::floor((width - gutter) * 0.5f) : width;
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    if (two_columns) {
+        // Both texts start on one line; the gutter between them says how they relate.
+        ImGui::BeginGroup();
+        if (lower) text_column(app, lower->text, col, p.text_muted, nullptr);
+        else note(("Not at " + lo_name).c_str());
+        ImGui::Dummy(ImVec2(col, 0));  // the column keeps its width when it holds only a note
+        ImGui::EndGroup();
+        ImGui::SameLine(0, gutter);
+        ImGui::BeginGroup();
+        if (higher) text_column(app, higher->text, col, p.text, added.empty() ? nullptr : &added);
+        else note(("Not at " + hi_name).c_str());
+        ImGui::EndGroup();
+        const ImFont* strong = theme::font(theme::Font::Strong);
+        const char* glyph = item.change == cm::Change::Added ? "+" : item.change == cm::Change::Grown ? "\xE2\x86\x92" : item.change == cm::Change::Dropped ? "\xE2\x80\x93" : "=";
+        ImVec2 g = strong->CalcTextSizeA(font_size(strong), FLT_MAX, 0, glyph);
+        ImGui::GetWindowDrawList()->AddText(strong, font_size(strong), ImVec2(start.x + col + (gutter - g.x) * 0.5f, start.y + 2),
+                                            item.change == cm::Change::Added ? p.accent : p.text_muted, glyph);
+    } else {
+        badge(tag, tag_bg, tag_fg);
+        if (lower && item.change != cm::Change::Added) {
+            note(lo_name.c_str());
+            text_column(app, lower->text, col, p.text_muted, nullptr);
+        }
+        if (higher) {
+            if (lower) note(hi_name.c_str());
+            text_column(app, higher->text, col, p.text, added.empty() ? nullptr : &added);
+        }
+    }
+    ImGui::EndGroup();
+    // The whole row opens the expectation's detail.
+    ImVec2 end = ImGui::GetItemRectMax();
+    ImGui::SetCursorScreenPos(start);
+    const cm::Expectation* shown = higher ? higher : lower;
+    if (ImGui::InvisibleButton("##row", ImVec2(std::max(width, 1.0f), std::max(end.y - start.y, 1.0f)))) app.select(shown->id);
+    app.add_target("compare:" + shown->id);
+    focus_ring(4.0f);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::PopID();
+    ImGui::Dummy(ImVec2(0, 6));
+}
+
+}  // namespace
+
+void draw_compare(App& app, ImVec2 size) {
+    const theme::Palette& p = theme::colors();
+    resolve_levels(app);
+    cm::ViewState next = app.view;
+    ImGui::SetCursorPosX(kPad);
+    ImGui::BeginGroup();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Compare");
+    ImGui::SameLine();
+    level_combo(app, "##from", "compare:from", &next.compare_from);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("with");
+    ImGui::SameLine();
+    level_combo(app, "##to", "compare:to", &next.compare_to);
+    ImGui::SameLine();
+    if (button(app, "button:swap", "Swap")) std::swap(next.compare_from, next.compare_to);
+    draw_area_chips(app, &next);
+    ImGui::EndGroup();
+    app.set_view(next, next.compare_from != app.view.compare_from || next.compare_to != app.view.compare_to);
+
+    int a = app.fw.find_level(app.view.compare_from), b = app.fw.find_level(app.view.compare_to);
+    ImGui::BeginChild("compare", ImVec2(size.x, ImGui::GetContentRegionAvail().y), false, ImGuiWindowFlags_NoSavedSettings);
+    float start_y = ImGui::GetCursorPosY();
+    if (a < 0 || b < 0) {
+        ImGui::SetCursorPos(ImVec2(kPad, kPad));
+        note("Choose two levels to compare.");
+        app.content_height = 80;
+        ImGui::EndChild();
+        return;
+    }
+    int lo = app.fw.levels[size_t(a)].order <= app.fw.levels[size_t(b)].order ? a : b, hi = lo == a ? b : a;
+    if (app.comparison.from != lo || app.comparison.to != hi) {
+        app.comparison.from = lo;
+        app.comparison.to = hi;
+        app.comparison.areas = cm::compare_levels(app.fw, lo, hi);
+    }
+    cm::Filter filter = cm::make_filter(app.fw, app.view);
+    const float width = ImGui::GetContentRegionAvail().x - 2 * kPad;
+    const bool two_columns = width >= kTwoColumns;
+    const std::string& lo_name = app.fw.levels[size_t(lo)].name;
+    const std::string& hi_name = app.fw.levels[size_t(hi)].name;
+
+    int added = 0, grown = 0, same = 0;
+    for (const cm::AreaComparison& ac : app.comparison.areas) {
+        if (!filter.areas[size_t(ac.area)]) continue;
+        added += ac.count(cm::Change::Added);
+        grown += ac.count(cm::Change::Grown);
+        same += ac.count(cm::Change::Unchanged);
+    }
+    ImGui::SetCursorPos(ImVec2(kPad, ImGui::GetCursorPosY() + 8));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    if (lo == hi) ImGui::TextWrapped("Both sides are %s: choose two different levels.", lo_name.c_str());
+    else
+        ImGui::TextWrapped("%s adds %d new expectation%s and grows %d from %s; %d carry over unchanged.", hi_name.c_str(), added,
+                           added == 1 ? "" : "s", grown, lo_name.c_str(), same);
+    ImGui::PopTextWrapPos();
+    if (two_columns) note("+  new at the higher level      \xE2\x86\x92  grows: the highlighted words are what it adds");
+    ImGui::Dummy(ImVec2(0, 4));
+
+    for (const cm::AreaComparison& ac : app.comparison.areas) {
+        if (!filter.areas[size_t(ac.area)]) continue;
+        const cm::Area& area = app.fw.areas[size_t(ac.area)];
+        ImGui::Dummy(ImVec2(0, 6));
+        section_heading(area.name.c_str());
+        ImGui::GetWindowDrawList()->AddLine(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + width, ImGui::GetCursorScreenPos().y), p.border);
+        ImGui::Dummy(ImVec2(0, 4));
+        if (two_columns) {
+            ImGui::PushFont(theme::font(theme::Font::Strong));
+            ImVec2 pos = ImGui::GetCursorPos();
+            ImGui::TextUnformatted(lo_name.c_str());
+            ImGui::SetCursorPos(ImVec2(pos.x + std::floor((width - 28) * 0.5f) + 28, pos.y));
+            ImGui::TextUnformatted(hi_name.c_str());
+            ImGui::PopFont();
+        }
+        for (const cm::ComparedItem& item : ac.items)
+            if (item.change != cm::Change::Unchanged) draw_item(app, item, lo, hi, width, two_columns);
+        int unchanged = ac.count(cm::Change::Unchanged);
+        if (unchanged > 0) {
+            bool open = std::find(app.expanded_unchanged.begin(), app.expanded_unchanged.end(), area.id) != app.expanded_unchanged.end();
+            std::string label = (open ? "Hide the " : "Show the ") + std::to_string(unchanged) + " that carr" + (unchanged == 1 ? "ies" : "y") + " over unchanged";
+            ImGui::PushID(area.id.c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, color4(p.text_link));
+            if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(ImGui::CalcTextSize(label.c_str()).x, 0))) toggle(&app.expanded_unchanged, area.id);
+            ImGui::PopStyleColor();
+            app.add_target("unchanged:" + area.id);
+            ImGui::PopID();
+            if (open)
+                for (const cm::ComparedItem& item : ac.items)
+                    if (item.change == cm::Change::Unchanged) draw_item(app, item, lo, hi, width, two_columns);
+        }
+    }
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, kPad));
+    app.content_height = ImGui::GetCursorPosY() - start_y;
+    ImGui::EndChild();
+}
+
+}  // namespace ui

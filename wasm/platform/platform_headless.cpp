@@ -44,7 +44,7 @@ Runner::Runner(ui::App& a, ImVec2 sz, float ratio) : app(a), size(sz), pixel_rat
     if (!theme::has_font_files())
         theme::set_font_files(font_file("/usr/share/fonts/opentype/inter/Inter-Regular.otf"),
                               font_file("/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"));
-    theme::apply(app.dark);
+    app.on_system_theme(false);  // light, as a browser without a preference
     theme::build_fonts(pixel_ratio);
     unsigned char* pixels;
     int w, h;

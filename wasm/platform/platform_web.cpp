@@ -123,8 +123,9 @@ void render_frame();
 
 EM_BOOL on_animation_frame(double, void*) {
     D->raf_pending = false;
+    D->frames_wanted--;  // before drawing: the frame itself may ask for more
     render_frame();
-    if (--D->frames_wanted > 0) platform::request_frames(D->frames_wanted);
+    if (D->frames_wanted > 0) platform::request_frames(D->frames_wanted);
     return EM_FALSE;
 }
 
@@ -182,6 +183,9 @@ void render_frame() {
         D->cursor = cursor;
         cm_js_set_cursor(css_cursor(cursor));
     }
+    // ImGui spreads fast input over several frames (a key down and up in one frame
+    // would be lost), so draw until its queue is empty.
+    if (!GImGui->InputEventsQueue.empty()) platform::request_frames(1);
     // The caret blinks while a text field is active: wake up for each phase.
     if (io.WantTextInput) platform::request_frame_after(500);
     if (D->app.loaded && !D->app.first_frame_sent) {
@@ -337,8 +341,7 @@ EMSCRIPTEN_KEEPALIVE int cm_start(const char* canvas_selector) {
     io.SetClipboardTextFn = [](void*, const char* text) { platform::set_clipboard_text(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return D->clipboard.c_str(); };
     theme::set_font_files(std::move(D->font_regular), std::move(D->font_semibold));
-    D->app.dark = cm_js_prefers_dark() != 0;
-    theme::apply(D->app.dark);
+    D->app.on_system_theme(cm_js_prefers_dark() != 0);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     D->started = true;
@@ -452,6 +455,10 @@ EMSCRIPTEN_KEEPALIVE void cm_on_focus(int focused) {
 
 EMSCRIPTEN_KEEPALIVE void cm_on_hash_change(const char* hash) {
     D->app.on_url_hash(hash);
+}
+
+EMSCRIPTEN_KEEPALIVE void cm_on_color_scheme(int dark) {
+    D->app.on_system_theme(dark != 0);
 }
 
 EMSCRIPTEN_KEEPALIVE void cm_on_storage(const char*) {

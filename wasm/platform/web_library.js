@@ -118,7 +118,11 @@ mergeInto(LibraryManager.library, {
     });
     document.addEventListener('visibilitychange', function() { if (document.hidden) _cm_on_page_hidden(); });
     window.addEventListener('pagehide', function() { _cm_on_page_hidden(); });
-    window.addEventListener('hashchange', function() { CM.withString(location.hash.slice(1), _cm_on_hash_change); });
+    // Back/forward between entries the app pushed fires popstate; links and typed URLs fire hashchange.
+    var onHash = function() { CM.withString(location.hash.slice(1), _cm_on_hash_change); };
+    window.addEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function(e) { _cm_on_color_scheme(e.matches ? 1 : 0); });
     window.addEventListener('storage', function(e) { if (e.key !== null) CM.withString(e.key, _cm_on_storage); });
     new ResizeObserver(CM.resize).observe(c);
     CM.watchPixelRatio();

@@ -2,6 +2,7 @@
 #include "app.h"
 
 #include "framework_load.h"
+#include "key_value_store.h"
 #include "platform.h"
 #include "theme.h"
 #include "widgets.h"
@@ -36,6 +37,8 @@ bool App::load_framework(std::string_view text, std::string_view file_name) {
     }
     fw = std::move(next);
     loaded = true;
+    load_settings();
+    on_system_theme(system_dark);
     text_cache.clear();
     comparison = CompareCache();
     data_name = std::string(file_name);
@@ -82,10 +85,34 @@ void App::refresh_ladder() {
     layout.valid = false;
 }
 
-void App::set_dark(bool on) {
-    dark = on;
-    theme::apply(dark);
+void App::set_theme(ThemeChoice choice) {
+    theme_choice = choice;
+    const char* name = choice == ThemeChoice::Dark ? "dark" : choice == ThemeChoice::Light ? "light" : "system";
+    platform::local_storage().set(kSettingsKey, std::string("{\"theme\":\"") + name + "\"}");  // a preference: failing to keep it is harmless
+    on_system_theme(system_dark);
+}
+
+void App::on_system_theme(bool dark_preferred) {
+    system_dark = dark_preferred;
+    bool next = theme_choice == ThemeChoice::System ? system_dark : theme_choice == ThemeChoice::Dark;
+    if (next != dark || !theme_applied) {
+        dark = next;
+        theme_applied = true;
+        theme::apply(dark);
+    }
     platform::request_frames();
+}
+
+void App::load_settings() {
+    std::string text;
+    if (platform::local_storage().get(kSettingsKey, &text) != StoreStatus::Ok) return;
+    cm::Json j;
+    cm::Diagnostics ignored;
+    if (!cm::parse_untrusted_json(text, cm::JsonLimits{4096, 4}, &j, &ignored) || !j.is_object()) return;
+    auto it = j.find("theme");
+    if (it == j.end() || !it->is_string()) return;
+    const std::string& t = it->get_ref<const std::string&>();
+    theme_choice = t == "dark" ? ThemeChoice::Dark : t == "light" ? ThemeChoice::Light : ThemeChoice::System;
 }
 
 const TextBlock& TextCache::get(const ImFont* font, const std::string& text, float width) {
@@ -99,6 +126,7 @@ const TextBlock& TextCache::get(const ImFont* font, const std::string& text, flo
 }
 
 void App::add_target(std::string name) {
+    if (ImGui::IsItemFocused()) focused_target = name;
     if (!ImGui::IsItemVisible()) return;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     targets.push_back({std::move(name), {a.x, a.y, b.x - a.x, b.y - a.y}});
@@ -165,7 +193,7 @@ void draw_header(App& app) {
     link(app, "link:text-version", "View as text", "framework.html");
     ImGui::SameLine(0, 16);
     ImGui::SetCursorPosY(kPad);
-    if (button(app, "button:theme", theme_label)) app.set_dark(!app.dark);
+    if (button(app, "button:theme", theme_label)) app.set_theme(app.dark ? App::ThemeChoice::Light : App::ThemeChoice::Dark);
     ImGui::PopFont();
     ImGui::SetCursorPos(ImVec2(kPad, std::max(bottom, ImGui::GetCursorPosY()) + 4));
 }
@@ -208,6 +236,7 @@ void draw_tabs(App& app) {
 void App::frame(ImVec2 display_size) {
     display = display_size;
     targets.clear();
+    focused_target.clear();
     if (text_cache_ratio != theme::built_pixel_ratio()) {  // font metrics changed
         text_cache.clear();
         text_cache_ratio = theme::built_pixel_ratio();
@@ -277,10 +306,13 @@ std::string App::state_json() const {
     j["showInherited"] = show_inherited;
     j["compare"] = {{"from", view.compare_from}, {"to", view.compare_to}};
     j["selected"] = view.selected;
+    j["focused"] = focused_target;
     j["hash"] = cm::format_view_hash(view, fw);
     j["theme"] = dark ? "dark" : "light";
+    j["themeChoice"] = theme_choice == ThemeChoice::Dark ? "dark" : theme_choice == ThemeChoice::Light ? "light" : "system";
     j["pixelRatio"] = theme::built_pixel_ratio();
     j["contentHeight"] = reported_height;
+    j["scrollY"] = scroll_y;
     j["notices"] = notices;
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

@@ -18,6 +18,9 @@
 
 namespace ui {
 
+// Reader preferences (only the theme for now), apart from the plans.
+inline constexpr const char* kSettingsKey = "career-matrix:settings";
+
 // Where every expectation sits in the ladder, laid out for one width. Rebuilt
 // when the content, the width or the fonts change; drawing only visits the
 // blocks that intersect the visible part.
@@ -105,11 +108,16 @@ struct App {
     // Window and host
     ImVec2 display{0, 0};
     float content_height = 0;   // height of the active view's content, set while drawing it
+    float scroll_y = 0;         // the active view's scroll position, set while drawing it
     float reported_height = 0;  // last height sent to the host page
     bool dark = false;
+    bool system_dark = false;   // what prefers-color-scheme says
+    bool theme_applied = false;
+    enum class ThemeChoice : uint8_t { System, Light, Dark } theme_choice = ThemeChoice::System;
     bool first_frame_sent = false;
     std::vector<std::string> notices;  // shown in a dismissible bar (bad link parameters...)
     std::vector<Target> targets;       // rebuilt every frame
+    std::string focused_target;        // the target with keyboard focus in the last frame
 
     bool load_framework(std::string_view text, std::string_view file_name);
     void frame(ImVec2 display_size);
@@ -122,7 +130,9 @@ struct App {
     void select(const std::string& expectation_id);  // "" closes the detail pane
     void toggle_inherited();
     void refresh_ladder();
-    void set_dark(bool on);
+    void set_theme(ThemeChoice choice);  // remembered in storage (kSettingsKey)
+    void on_system_theme(bool dark_preferred);
+    void load_settings();
 
     // Records the last ImGui item under `name` (only if it is visible).
     void add_target(std::string name);

@@ -230,6 +230,7 @@ void draw_compare(App& app, ImVec2 size) {
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(0, kPad));
     app.content_height = ImGui::GetCursorPosY() - start_y;
+    app.scroll_y = ImGui::GetScrollY();
     ImGui::EndChild();
 }
 

@@ -325,6 +325,7 @@ void draw_ladder(App& app, ImVec2 size) {
             if (app.fw.expectations[size_t(le.expectation)].id == app.view.selected) ImGui::SetScrollY(std::max(0.0f, le.pos.y - 80.0f));
     }
     app.content_height = L.height;
+    app.scroll_y = ImGui::GetScrollY();
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, L.height));
     ImGui::EndChild();

@@ -20,7 +20,10 @@ namespace {
 // Links open in a new tab from the app: only web pages and handbook-relative paths.
 bool is_safe_url(std::string_view url) {
     auto starts = [&](std::string_view p) { return url.substr(0, p.size()) == p; };
-    if (starts("https://") || starts("http://")) return url.size() > 8;
+    // Something must follow the scheme ("http://" is 7 bytes, "https://" 8; the
+    // check was once `> 8` for both, which refused "http://a" but not "https://a").
+    if (starts("https://")) return url.size() > 8;
+    if (starts("http://")) return url.size() > 7;
     return starts("/") && !starts("//");
 }
 
@@ -157,7 +160,11 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
                                                  : "missing \"dimension\" or \"section\"");
         x.area_is_dimension = has_dimension;
         r.string(has_dimension ? "dimension" : "section", &x.area, false, lim.id_len);
-        if (has_dimension && has_section) r.string("section", &x.area, false, lim.id_len);  // mark known
+        // Mark "section" as read so finish() does not call it unknown. Read into a
+        // scratch string: reading into x.area replaced the dimension with the section
+        // id and added a second, wrong problem ("no dimension with id <section>").
+        std::string ignored;
+        if (has_dimension && has_section) r.string("section", &ignored, false, lim.id_len);
         r.string("title", &x.e.title, false, lim.name_len);
         r.string("text", &x.e.text, true, lim.text_len);
         r.string("extends", &x.extends, false, lim.id_len);
@@ -202,8 +209,11 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
 
     // Expectations: resolve level and area, then sort by level and area (stable: file order within a cell).
     std::unordered_map<std::string_view, int> level_index, area_index;
-    for (size_t i = 0; i < fw.levels.size(); i++) level_index[fw.levels[i].id] = int(i);
-    for (size_t i = 0; i < fw.areas.size(); i++) area_index[fw.areas[i].id] = int(i);
+    // emplace: with a duplicate id (already reported) references go to the first
+    // one, so a dimension shadowed by a section of the same id, or a level by a
+    // later level, does not add wrong "no dimension" or "not below" problems.
+    for (size_t i = 0; i < fw.levels.size(); i++) level_index.emplace(fw.levels[i].id, int(i));
+    for (size_t i = 0; i < fw.areas.size(); i++) area_index.emplace(fw.areas[i].id, int(i));
     for (RawExpectation& x : raw) {
         if (!x.level.empty()) {
             auto it = level_index.find(x.level);
@@ -226,21 +236,24 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
         if (x.has_hash && x.stated_hash != x.e.hash)
             diag->add(x.pointer + "/hash", "does not match the text (its hash is " + hash_to_hex(x.e.hash) + "); the text changed after the hash was written");
     }
-    if (diag->problems.size() > problems_before) return false;
+    // No early return here: `extends` is checked even when problems were found
+    // above, so that every problem is reported at once (data/README.md). Those
+    // checks skip expectations whose level or area did not resolve.
 
     std::stable_sort(raw.begin(), raw.end(), [](const RawExpectation& a, const RawExpectation& b) {
         return a.e.level != b.e.level ? a.e.level < b.e.level : a.e.area < b.e.area;
     });
     std::unordered_map<std::string_view, int> expectation_index;
-    for (size_t i = 0; i < raw.size(); i++) expectation_index[raw[i].e.id] = int(i);
+    for (size_t i = 0; i < raw.size(); i++) expectation_index.emplace(raw[i].e.id, int(i));  // first wins, as above
     for (RawExpectation& x : raw) {
-        if (x.extends.empty()) continue;
+        if (x.extends.empty() || x.e.level < 0 || x.e.area < 0) continue;  // already reported
         auto it = expectation_index.find(x.extends);
         if (it == expectation_index.end()) {
             diag->add(x.pointer + "/extends", "no expectation with id \"" + x.extends + "\"");
             continue;
         }
         const Expectation& base = raw[size_t(it->second)].e;
+        if (base.level < 0 || base.area < 0) continue;  // its own problem is reported
         if (fw.levels[size_t(base.level)].order >= fw.levels[size_t(x.e.level)].order)
             diag->add(x.pointer + "/extends", "\"" + x.extends + "\" is at level \"" + fw.levels[size_t(base.level)].id + "\", not below \"" + fw.levels[size_t(x.e.level)].id + "\"");
         else if (base.area != x.e.area)

@@ -1,6 +1,7 @@
 #include "json_input.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace cm {
 
@@ -198,9 +199,13 @@ bool ObjectReader::integer(const char* key, long long* out, bool required, long 
         diag_->add(at(key), std::string("expected an integer, found ") + json_type_name(*j));
         return false;
     }
-    // number_unsigned above INT64_MAX would wrap in get<long long>(); treat it as out of range.
-    long long v = j->is_number_unsigned() && j->get<unsigned long long>() > (unsigned long long)max ? max + 1 : j->get<long long>();
-    if (v < min || v > max) {
+    // number_unsigned above INT64_MAX would wrap in get<long long>(); it is out of
+    // range whatever min and max are. (Comparing it with (unsigned long long)max
+    // let 2^64-1 through as -1 when max was negative, and max + 1 overflowed for
+    // max == INT64_MAX.)
+    bool huge = j->is_number_unsigned() && j->get<unsigned long long>() > (unsigned long long)std::numeric_limits<long long>::max();
+    long long v = huge ? 0 : j->get<long long>();
+    if (huge || v < min || v > max) {
         diag_->add(at(key), "must be between " + std::to_string(min) + " and " + std::to_string(max));
         return false;
     }

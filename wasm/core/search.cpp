@@ -74,7 +74,7 @@ uint32_t find_terms(const SearchQuery& q, std::string_view text, std::vector<Tex
     for (size_t t = 0; t < q.terms.size(); t++) {
         const std::string& term = q.terms[t];
         for (size_t pos = folded.find(term); pos != std::string::npos; pos = folded.find(term, pos + term.size())) {
-            found |= 1u << t;
+            if (t < 32) found |= 1u << t;  // the mask holds the first 32 terms; 1u << 32 is undefined
             ranges->push_back({uint32_t(pos), uint32_t(pos + term.size())});
         }
     }

@@ -78,9 +78,13 @@ export async function targetCenter(page, name) {
   return found;
 }
 
-// Waits until the app has drawn the frames an input asked for.
+// Waits until the app has drawn every frame its input asked for and sleeps again.
 export async function settle(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  await page.evaluate(() => new Promise((resolve) => {
+    const start = performance.now();
+    const check = () => (!window.careerMatrix.busy() || performance.now() - start > 3000 ? resolve() : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  }));
 }
 
 // A copy of the bundle (optionally under a path prefix inside the copy's base

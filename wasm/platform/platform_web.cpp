@@ -368,6 +368,9 @@ EMSCRIPTEN_KEEPALIVE const char* cm_targets() {
     return D->state.c_str();
 }
 
+// 1 while frames are scheduled (input still being processed), 0 once the page sleeps.
+EMSCRIPTEN_KEEPALIVE int cm_busy() { return D && (D->raf_pending || D->frames_wanted > 0) ? 1 : 0; }
+
 // Recent frame times as JSON, for the benchmark: {"count":N,"app":[ms...],"total":[ms...]}.
 EMSCRIPTEN_KEEPALIVE const char* cm_frame_stats() {
     const FrameStats& s = D->stats;

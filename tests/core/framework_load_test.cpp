@@ -164,8 +164,8 @@ TEST(FrameworkLoadRules, MinimalFrameworkLoads) {
 }
 
 TEST(FrameworkLoadRules, RootMustBeAnObject) {
-    EXPECT_EQ(only_problem(parse_json("[]")), "t.json:: expected an object, found an array");
-    EXPECT_EQ(only_problem(parse_json("\"career-framework\"")), "t.json:: expected an object, found a string");
+    EXPECT_EQ(only_problem(parse_json("[]")), "t.json: expected an object, found an array");
+    EXPECT_EQ(only_problem(parse_json("\"career-framework\"")), "t.json: expected an object, found a string");
 }
 
 TEST(FrameworkLoadRules, UnknownFieldsAtEveryLevelOfNesting) {
@@ -208,7 +208,8 @@ TEST(FrameworkLoadRules, MissingRequiredFields) {
     for (const Case& c : cases) {
         Json j = minimal();
         at(j, c.object).erase(c.field);
-        EXPECT_EQ(only_problem(j), std::string("t.json:") + c.object + ": missing required field \"" + c.field + "\"");
+        std::string where = std::string("t.json") + (*c.object ? ":" : "") + c.object;  // the root has no pointer
+        EXPECT_EQ(only_problem(j), where + ": missing required field \"" + c.field + "\"");
     }
 }
 
@@ -218,7 +219,7 @@ TEST(FrameworkLoadRules, MissingRequiredArraysAlsoBreakWhatReferToThem) {
         j.erase(field);
         Loaded r = load(j);
         EXPECT_FALSE(r.ok);
-        EXPECT_TRUE(contains(r.lines, std::string("t.json:: missing required field \"") + field + "\"")) << joined(r.lines);
+        EXPECT_TRUE(contains(r.lines, std::string("t.json: missing required field \"") + field + "\"")) << joined(r.lines);
     }
     // "sections" is optional.
     Json j = minimal();
@@ -302,13 +303,13 @@ TEST(FrameworkLoadRules, EmptyAndOverlongText) {
 }
 
 TEST(FrameworkLoadRules, InvalidIds) {
-    const char* bad[] = {"Senior", "senior level", "-senior", ".senior", "_senior", "s\xc3\xa9nior", "a/b", "a:b", "a\tb"};
+    const char* bad[] = {"Senior", "senior level", "-senior", ".senior", "_senior", "s\xc3\xa9nior", "a/b", "a:b", "a\tb", "senior..staff"};
     for (const char* pointer : {"/framework/id", "/levels/2/id", "/expectations/1/id", "/dimensions/1/id"}) {
         for (const char* id : bad) {
             Json j = minimal();
             at(j, pointer) = id;
             EXPECT_EQ(only_problem(j), std::string("t.json:") + pointer + ": \"" + id +
-                                           "\" is not a valid id (lower-case letters, digits, '.', '_' and '-', starting with a letter or digit)");
+                                           "\" is not a valid id (lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, no \"..\")");
         }
         Json j = minimal();
         at(j, pointer) = std::string(64, 'a');
@@ -629,7 +630,7 @@ TEST(FrameworkLoadRules, Limits) {
         std::string text = minimal().dump();
         limits.json.max_bytes = text.size() - 1;
         Loaded r = load(minimal(), limits);
-        EXPECT_EQ(r.lines, std::vector<std::string>{"t.json:: file is " + std::to_string(text.size()) + " bytes; the limit is " +
+        EXPECT_EQ(r.lines, std::vector<std::string>{"t.json: file is " + std::to_string(text.size()) + " bytes; the limit is " +
                                                     std::to_string(text.size() - 1)});
     }
     {

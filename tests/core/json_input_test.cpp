@@ -66,7 +66,7 @@ TEST(ParseUntrustedJson, SizeLimitIsInclusive) {
     Parsed p = parse("[1,2,3,456]", limits);      // 11 bytes
     EXPECT_FALSE(p.ok);
     EXPECT_TRUE(p.json.is_null());
-    EXPECT_EQ(only_problem(p.diag), "f.json:: file is 11 bytes; the limit is 10");
+    EXPECT_EQ(only_problem(p.diag), "f.json: file is 11 bytes; the limit is 10");
 }
 
 TEST(ParseUntrustedJson, DefaultSizeLimitIs8MiB) {
@@ -498,7 +498,7 @@ TEST(Diagnostics, ToStringIsOneLinePerProblem) {
     d.add("/levels/0/id", "duplicate id \"a\"");
     d.add("", "root problem");
     EXPECT_FALSE(d.ok());
-    EXPECT_EQ(d.to_string(), "data.json:/levels/0/id: duplicate id \"a\"\ndata.json:: root problem\n");
+    EXPECT_EQ(d.to_string(), "data.json:/levels/0/id: duplicate id \"a\"\ndata.json: root problem\n");
 }
 
 TEST(Diagnostics, MaxProblemsCapsTheListWithOneClosingLine) {

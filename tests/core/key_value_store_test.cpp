@@ -5,6 +5,10 @@
 
 namespace {
 
+using cm::MemoryStore;
+using cm::StoreStatus;
+using cm::KeyValueStore;
+
 using Keys = std::vector<std::string>;
 
 TEST(MemoryStore, GetSetRemove) {

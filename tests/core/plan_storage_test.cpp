@@ -12,6 +12,10 @@
 
 namespace {
 
+using cm::MemoryStore;
+using cm::StoreStatus;
+using cm::KeyValueStore;
+
 // [SECTION] Helpers
 
 std::string read(const std::string& path) {

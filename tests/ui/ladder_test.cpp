@@ -258,7 +258,7 @@ TEST(LadderLoad, ThemeFollowsTheSystemUntilChosenAndRemembersTheChoice) {
     run.click_target("button:theme");
     EXPECT_FALSE(app.dark);
     std::string saved;
-    ASSERT_EQ(host().storage.get(ui::kSettingsKey, &saved), StoreStatus::Ok);
+    ASSERT_EQ(host().storage.get(ui::kSettingsKey, &saved), cm::StoreStatus::Ok);
     EXPECT_EQ(saved, "{\"theme\":\"light\"}");
     app.on_system_theme(true);
     EXPECT_FALSE(app.dark) << "an explicit choice wins over the system";

@@ -25,7 +25,7 @@ enum class Change : uint8_t {
 };
 const char* change_name(Change c);
 
-// Expectations in effect at `level`, in framework order (level, area, file order).
+// Expectations in effect at `level`, grouped by area (area order), then by level and file order.
 std::vector<int> effective_expectations(const Framework& fw, int level);
 
 // How an expectation relates to the level directly below its own.

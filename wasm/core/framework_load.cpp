@@ -11,7 +11,7 @@ using OJson = nlohmann::ordered_json;  // keeps fields in the documented order w
 bool is_valid_id(std::string_view id, size_t max_len) {
     if (id.empty() || id.size() > max_len) return false;
     auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    if (!alnum(id[0])) return false;
+    if (!alnum(id[0]) || id.find("..") != std::string_view::npos) return false;  // ".." writes a range in links
     return std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
 }
 
@@ -19,6 +19,7 @@ namespace {
 
 // Links open in a new tab from the app: only web pages and handbook-relative paths.
 bool is_safe_url(std::string_view url) {
+    if (url.find('\\') != std::string_view::npos) return false;  // browsers read "/\\host" as "//host"
     auto starts = [&](std::string_view p) { return url.substr(0, p.size()) == p; };
     // Something must follow the scheme ("http://" is 7 bytes, "https://" 8; the
     // check was once `> 8` for both, which refused "http://a" but not "https://a").
@@ -36,7 +37,7 @@ struct Loader {
     bool read_id(ObjectReader& r, const char* key, std::string_view space, std::string* out) {
         if (!r.string(key, out, true, lim.id_len)) return false;
         if (!is_valid_id(*out, lim.id_len)) {
-            diag->add(r.at(key), "\"" + *out + "\" is not a valid id (lower-case letters, digits, '.', '_' and '-', starting with a letter or digit)");
+            diag->add(r.at(key), "\"" + *out + "\" is not a valid id (lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, no \"..\")");
             return false;
         }
         auto [it, inserted] = ids_seen.emplace(std::string(space) + ":" + *out, r.at(key));
@@ -77,7 +78,7 @@ struct RawExpectation {
 bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, const FrameworkLimits& lim) {
     Json doc;
     if (!parse_untrusted_json(text, lim.json, &doc, diag)) return false;
-    size_t problems_before = diag->problems.size();
+    size_t problems_before = diag->count;
     Loader L{lim, diag, {}};
     Framework fw;
 
@@ -89,7 +90,8 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
         diag->add(root.at("format"), "expected \"career-framework\", found \"" + format + "\"");
     if (root.integer("formatVersion", &version, true, 1, 1000000) && version != 1)
         diag->add(root.at("formatVersion"), "this file is format version " + std::to_string(version) + "; this app reads version 1");
-    root.string("$schema", &format, false, lim.url_len);
+    std::string schema;  // editors' hint; its value does not matter here
+    root.string("$schema", &schema, false, lim.url_len);
 
     if (const Json* meta = root.object("framework", true)) {
         ObjectReader r(*meta, "/framework", diag);
@@ -260,7 +262,7 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
             diag->add(x.pointer + "/extends", "\"" + x.extends + "\" is in \"" + fw.areas[size_t(base.area)].id + "\", not in \"" + fw.areas[size_t(x.e.area)].id + "\"");
         else x.e.extends = it->second;
     }
-    if (diag->problems.size() > problems_before) return false;
+    if (diag->count > problems_before) return false;
 
     fw.expectations.reserve(raw.size());
     for (RawExpectation& x : raw) fw.expectations.push_back(std::move(x.e));

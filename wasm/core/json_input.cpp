@@ -6,12 +6,18 @@
 namespace cm {
 
 void Diagnostics::add(std::string_view pointer, std::string message) {
+    // The root has an empty pointer: "file: message" reads better than "file:: message".
+    add_at(pointer, std::move(message));
+}
+
+void Diagnostics::add_at(std::string_view location, std::string message) {
+    count++;
     if (problems.size() > max_problems) return;
     if (problems.size() == max_problems) {
         problems.push_back({file, "too many problems; the first " + std::to_string(max_problems) + " are listed"});
         return;
     }
-    problems.push_back({file + ":" + std::string(pointer), std::move(message)});
+    problems.push_back({location.empty() ? file : file + ":" + std::string(location), std::move(message)});
 }
 
 std::string Diagnostics::to_string() const {
@@ -123,16 +129,14 @@ bool parse_untrusted_json(std::string_view text, const JsonLimits& limits, Json*
     }
     size_t deep = find_too_deep(text, limits.max_depth);
     if (deep != std::string_view::npos) {
-        diag->problems.push_back({diag->file + ":" + line_column(text, deep),
-                                  "nesting deeper than " + std::to_string(limits.max_depth) + " levels"});
+        diag->add_at(line_column(text, deep), "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
         return false;
     }
     Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) {
         ErrorFinder finder;
         Json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json, /*strict=*/true);
-        diag->problems.push_back({diag->file + ":" + line_column(text, finder.position),
-                                  finder.message.empty() ? "not valid JSON" : "not valid JSON: " + finder.message});
+        diag->add_at(line_column(text, finder.position), finder.message.empty() ? "not valid JSON" : "not valid JSON: " + finder.message);
         return false;
     }
     *out = std::move(j);

@@ -24,8 +24,10 @@ struct Diagnostics {
     std::string file;  // shown before every pointer, e.g. "infrastructure.json"
     std::vector<Problem> problems;
     size_t max_problems = 200;  // past this, one "too many problems" line
+    size_t count = 0;           // every problem reported, listed or not: compare counts, not sizes
 
-    void add(std::string_view pointer, std::string message);
+    void add(std::string_view pointer, std::string message);            // "" is the document root
+    void add_at(std::string_view line_column, std::string message);    // for syntax errors
     bool ok() const { return problems.empty(); }
     std::string to_string() const;  // one problem per line
 };

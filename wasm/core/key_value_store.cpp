@@ -1,5 +1,7 @@
 #include "key_value_store.h"
 
+namespace cm {
+
 const char* store_status_name(StoreStatus s) {
     switch (s) {
     case StoreStatus::Ok: return "ok";
@@ -47,3 +49,5 @@ size_t MemoryStore::used_bytes() const {
     for (auto& [k, v] : items) n += k.size() + v.size();
     return n;
 }
+
+}  // namespace cm

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+namespace cm {
+
 enum class StoreStatus {
     Ok,
     Missing,        // get(): no such key
@@ -37,3 +39,5 @@ struct MemoryStore : KeyValueStore {
     std::vector<std::string> keys(const std::string& prefix) override;
     size_t used_bytes() const;
 };
+
+}  // namespace cm

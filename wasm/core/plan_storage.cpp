@@ -179,7 +179,7 @@ bool read_status(ObjectReader& r, ItemStatus* out, Diagnostics* diag) {
 }
 
 bool item_from_json(const Json& j, const std::string& pointer, PlanItem* out, Diagnostics* diag) {
-    size_t before = diag->problems.size();
+    size_t before = diag->count;
     ObjectReader r(j, pointer, diag);
     if (!r.valid()) return false;
     PlanItem item;
@@ -211,7 +211,7 @@ bool item_from_json(const Json& j, const std::string& pointer, PlanItem* out, Di
         if (date.empty() || is_valid_date(date)) item.target_date = std::move(date);
         else diag->add(r.at("targetDate"), quote_value(date) + " is not a date (YYYY-MM-DD)");
     }
-    if (diag->problems.size() != before) return false;
+    if (diag->count != before) return false;
     *out = std::move(item);
     return true;
 }
@@ -228,7 +228,7 @@ struct UniqueCheck {
 
 // The current version's root object (format and version already checked).
 bool document_from_json(const Json& root, PlanDocument* out, Diagnostics* diag) {
-    size_t before = diag->problems.size();
+    size_t before = diag->count;
     ObjectReader r(root, "", diag);
     if (!r.valid()) return false;
     PlanDocument doc;
@@ -246,7 +246,7 @@ bool document_from_json(const Json& root, PlanDocument* out, Diagnostics* diag) 
             doc.plans.push_back(std::move(plan));
         }
     }
-    if (diag->problems.size() != before) return false;
+    if (diag->count != before) return false;
     *out = std::move(doc);
     return true;
 }
@@ -254,7 +254,7 @@ bool document_from_json(const Json& root, PlanDocument* out, Diagnostics* diag) 
 }  // namespace
 
 bool plan_from_json(const Json& j, const std::string& pointer, Plan* out, Diagnostics* diag) {
-    size_t before = diag->problems.size();
+    size_t before = diag->count;
     ObjectReader r(j, pointer, diag);
     if (!r.valid()) return false;
     Plan plan;
@@ -277,7 +277,7 @@ bool plan_from_json(const Json& j, const std::string& pointer, Plan* out, Diagno
             plan.items.push_back(std::move(item));
         }
     }
-    if (diag->problems.size() != before) return false;
+    if (diag->count != before) return false;
     *out = std::move(plan);
     return true;
 }
@@ -304,7 +304,7 @@ using MigrationStep = bool (*)(const Json& in, const MigrationContext& ctx, Json
 // the framework's current texts when the plan is for `fw`; otherwise, or when
 // the expectation no longer exists, hash and text stay "" (the item shows as Missing).
 bool migrate_v1_to_v2(const Json& in, const MigrationContext& ctx, Json* out, Diagnostics* diag) {
-    size_t before = diag->problems.size();
+    size_t before = diag->count;
     ObjectReader root(in, "", diag);
     if (!root.valid()) return false;
     int64_t saved_ms = 0;
@@ -362,7 +362,7 @@ bool migrate_v1_to_v2(const Json& in, const MigrationContext& ctx, Json* out, Di
             items.push_back(std::move(item));
         }
     }
-    if (diag->problems.size() != before) return false;
+    if (diag->count != before) return false;
 
     std::string id = fresh_plan_id({}, saved_ms);
     Json plan = Json::object();
@@ -410,7 +410,7 @@ const char* decode_status_name(DecodeStatus s) {
 
 DecodeResult decode_plans_json(const Json& root, const Framework* fw, Diagnostics* diag) {
     DecodeResult res;
-    size_t before = diag->problems.size();
+    size_t before = diag->count;
     auto refuse = [&](DecodeStatus status, const char* pointer, std::string reason) {
         diag->add(pointer, reason);
         res.status = status;

@@ -108,8 +108,9 @@ std::string format_view_hash(const ViewState& v, const Framework& fw) {
         if (!out.empty()) out += '&';
         out += "levels=" + s;  // ids need no encoding
     }
-    if (!v.areas.empty()) add("areas", join(v.areas));
-    if (!v.components.empty()) add("components", join(v.components));
+    // Ids need no encoding ([a-z0-9._-]); commas stay readable in a shared link.
+    if (!v.areas.empty()) { if (!out.empty()) out += '&'; out += "areas=" + join(v.areas); }
+    if (!v.components.empty()) { if (!out.empty()) out += '&'; out += "components=" + join(v.components); }
     if (!v.search.empty()) add("q", v.search);
     if (v.only_new) add("new", "1");
     if (!v.compare_from.empty()) add("from", v.compare_from);
@@ -155,7 +156,9 @@ ViewState parse_view_hash(std::string_view hash, const Framework& fw, std::vecto
         } else if (key == "components") {
             v.components = known_ids(value, component_id, "component", w);
         } else if (key == "q") {
-            v.search = value.substr(0, 200);
+            size_t cut = std::min<size_t>(value.size(), 200);
+            while (cut < value.size() && cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) cut--;  // keep whole characters
+            v.search = value.substr(0, cut);
         } else if (key == "new") {
             v.only_new = value == "1" || value == "true";
         } else if (key == "from" || key == "to") {

@@ -5,7 +5,9 @@
 #include <string>
 #include <string_view>
 
+namespace cm {
 struct KeyValueStore;
+}
 
 namespace platform {
 
@@ -29,7 +31,7 @@ void download_file(std::string_view name, std::string_view mime, std::string_vie
 void open_file_picker(std::string_view accept);
 
 // Browser storage (localStorage), as the core's key-value interface.
-KeyValueStore& local_storage();
+cm::KeyValueStore& local_storage();
 
 // Host page: the app's preferred height (embedding iframes follow it), the
 // first-frame signal behind careerMatrix.ready, and fatal errors shown as HTML.

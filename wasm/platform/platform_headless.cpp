@@ -172,7 +172,7 @@ void download_file(std::string_view name, std::string_view mime, std::string_vie
     host().downloads.push_back({std::string(name), std::string(mime), std::string(contents)});
 }
 void open_file_picker(std::string_view accept) { host().picker_accept = std::string(accept); }
-KeyValueStore& local_storage() { return host().storage; }
+cm::KeyValueStore& local_storage() { return host().storage; }
 void set_content_height(float css_px) { host().content_height = css_px; }
 void notify_first_frame() { host().first_frame = true; }
 void show_fatal_error(std::string_view title, std::string_view details) {

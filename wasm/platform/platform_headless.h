@@ -17,7 +17,7 @@ struct Download {
 
 // Everything the app asked of the host, for tests to inspect or preset.
 struct Host {
-    MemoryStore storage;
+    cm::MemoryStore storage;
     std::string clipboard;
     std::string url_hash;
     std::vector<std::string> history;  // hashes pushed as new history entries

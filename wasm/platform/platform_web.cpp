@@ -59,7 +59,8 @@ std::string take(char* p) {
     return s;
 }
 
-struct LocalStorage : KeyValueStore {
+struct LocalStorage : cm::KeyValueStore {
+    using StoreStatus = cm::StoreStatus;
     static StoreStatus status(int code) {
         switch (code) {
         case 0: return StoreStatus::Ok;
@@ -287,7 +288,7 @@ void download_file(std::string_view name, std::string_view mime, std::string_vie
 }
 void open_file_picker(std::string_view accept) { cm_js_open_file_picker(std::string(accept).c_str()); }
 
-KeyValueStore& local_storage() { return D->storage; }
+cm::KeyValueStore& local_storage() { return D->storage; }
 
 void set_content_height(float css_px) { cm_js_content_height(css_px); }
 void notify_first_frame() { cm_js_first_frame(); }

@@ -105,7 +105,7 @@ void App::on_system_theme(bool dark_preferred) {
 
 void App::load_settings() {
     std::string text;
-    if (platform::local_storage().get(kSettingsKey, &text) != StoreStatus::Ok) return;
+    if (platform::local_storage().get(kSettingsKey, &text) != cm::StoreStatus::Ok) return;
     cm::Json j;
     cm::Diagnostics ignored;
     if (!cm::parse_untrusted_json(text, cm::JsonLimits{4096, 4}, &j, &ignored) || !j.is_object()) return;

@@ -80,7 +80,7 @@ def main():
 
     add("app.js", args.app)
     add("app.wasm", os.path.join(app_dir, "app.wasm"))
-    for name in ("loader.js", "style.css"):
+    for name in ("loader.js", "style.css", "text.css"):
         add(name, os.path.join(src, "shell", name))
     for name in sorted(os.listdir(os.path.join(src, "assets"))):
         add(name, os.path.join(src, "assets", name))
@@ -94,10 +94,14 @@ def main():
         files[name] = dst
     noscript = ""
     if args.text_html:
-        add("framework.html", args.text_html)
         with open(args.text_html, encoding="utf-8") as f:
-            body = re.search(r"<main[^>]*>(.*)</main>", f.read(), re.S)
+            text_page = f.read()
+        body = re.search(r"<main[^>]*>(.*)</main>", text_page, re.S)
         noscript = body.group(1) if body else ""
+        text_page = text_page.replace('href="text.css"', f'href="text.css?v={digest(files["text.css"])}"')
+        with open(os.path.join(tmp, "framework.html"), "w", encoding="utf-8") as f:
+            f.write(text_page)
+        files["framework.html"] = os.path.join(tmp, "framework.html")
     else:
         with open(os.path.join(tmp, "framework.html"), "w", encoding="utf-8") as f:
             f.write("<!doctype html><title>Career framework</title><p>The text version is not part of this build.</p>\n")

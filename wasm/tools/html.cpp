@@ -1,0 +1,51 @@
+// cm-html: the framework as an accessible HTML page (the bundle's framework.html
+// and the page's <noscript> content), generated from the same data as the app.
+//   cm-html data/infrastructure.json [-o framework.html] [--app-url index.html]
+#include "export.h"
+#include "framework_load.h"
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+int main(int argc, char** argv) {
+    const char* input = nullptr;
+    const char* output = nullptr;
+    const char* app_url = "index.html";
+    for (int i = 1; i < argc; i++) {
+        if (!std::strcmp(argv[i], "-o") && i + 1 < argc) output = argv[++i];
+        else if (!std::strcmp(argv[i], "--app-url") && i + 1 < argc) app_url = argv[++i];
+        else if (argv[i][0] != '-' && !input) input = argv[i];
+        else {
+            std::fprintf(stderr, "usage: cm-html FRAMEWORK.json [-o OUT.html] [--app-url URL]\n");
+            return 2;
+        }
+    }
+    if (!input) {
+        std::fprintf(stderr, "usage: cm-html FRAMEWORK.json [-o OUT.html] [--app-url URL]\n");
+        return 2;
+    }
+    std::ifstream in(input, std::ios::binary);
+    if (!in) {
+        std::fprintf(stderr, "%s: cannot read the file\n", input);
+        return 2;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    cm::Diagnostics diag;
+    diag.file = input;
+    cm::Framework fw;
+    if (!cm::load_framework(text.str(), &fw, &diag)) {
+        std::fputs(diag.to_string().c_str(), stderr);
+        return 1;
+    }
+    std::string html = cm::framework_html(fw, app_url);
+    if (!output) {
+        std::fwrite(html.data(), 1, html.size(), stdout);
+        return 0;
+    }
+    std::ofstream out(output, std::ios::binary);
+    out << html;
+    return out.good() ? 0 : 2;
+}

@@ -8,6 +8,7 @@
 //                             (rejects with the error shown on the page)
 //   careerMatrix.state()      the current view state as a plain object
 //   careerMatrix.frameStats() recent frame times in ms ({count, app: [...], total: [...]})
+//   careerMatrix.memory()     wasm memory in bytes ({wasm, heap, used})
 //   careerMatrix.busy()       true while frames are scheduled (input still being handled)
 //   careerMatrix.targets()    where named controls were drawn in the last frame, in CSS px
 //                             ({"chip:level:senior": {x, y, w, h}, ...}): tests click by name
@@ -28,6 +29,7 @@
     ready: new Promise(function (resolve, reject) { settle.resolve = resolve; settle.reject = reject; }),
     state: function () { return Module ? JSON.parse(Module.UTF8ToString(Module._cm_state())) : { loaded: false }; },
     frameStats: function () { return Module ? JSON.parse(Module.UTF8ToString(Module._cm_frame_stats())) : null; },
+    memory: function () { return Module ? JSON.parse(Module.UTF8ToString(Module._cm_memory())) : null; },
     busy: function () { return Module ? !!Module._cm_busy() : true; },
     targets: function () { return Module ? JSON.parse(Module.UTF8ToString(Module._cm_targets())) : {}; },
   };

@@ -13,6 +13,7 @@
 #include "theme.h"
 
 #include <emscripten.h>
+#include <emscripten/emmalloc.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
@@ -371,6 +372,14 @@ EMSCRIPTEN_KEEPALIVE const char* cm_targets() {
 
 // 1 while frames are scheduled (input still being processed), 0 once the page sleeps.
 EMSCRIPTEN_KEEPALIVE int cm_busy() { return D && (D->raf_pending || D->frames_wanted > 0) ? 1 : 0; }
+
+// Memory as JSON, for the benchmark: {"wasm": bytes of linear memory, "heap": malloc heap size, "used": heap in use}.
+EMSCRIPTEN_KEEPALIVE const char* cm_memory() {
+    size_t heap = emmalloc_dynamic_heap_size(), free_bytes = emmalloc_free_dynamic_memory();
+    D->state = "{\"wasm\":" + std::to_string(size_t(__builtin_wasm_memory_size(0)) * 65536) + ",\"heap\":" + std::to_string(heap) +
+               ",\"used\":" + std::to_string(heap - free_bytes) + "}";
+    return D->state.c_str();
+}
 
 // Recent frame times as JSON, for the benchmark: {"count":N,"app":[ms...],"total":[ms...]}.
 EMSCRIPTEN_KEEPALIVE const char* cm_frame_stats() {

@@ -2,6 +2,7 @@
 // Two backends implement it: platform_web.cpp (the browser, through Emscripten)
 // and platform_headless.cpp (native UI tests). Nothing else includes Emscripten.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,7 +16,8 @@ namespace platform {
 // animation, the text caret); otherwise the page sleeps.
 void request_frames(int count = 2);
 void request_frame_after(double ms);  // e.g. when a hover delay or caret blink ends
-double now_ms();
+double now_ms();         // a monotonic clock, for timers
+int64_t wall_clock_ms(); // Unix time, for what is saved (plan dates, backups)
 
 // The browser clipboard. Reading is asynchronous in browsers, so pasted text
 // reaches ImGui through its clipboard callback once the paste event delivered it.
@@ -29,6 +31,8 @@ void open_url(std::string_view url);  // in a new tab; relative URLs resolve aga
 // Files: a download, and a file picker whose result arrives through App::on_file_opened.
 void download_file(std::string_view name, std::string_view mime, std::string_view contents);
 void open_file_picker(std::string_view accept);
+// Prints an HTML document (its body; no scripts, no styles of its own: the page's print rules apply).
+void print_html(std::string_view html);
 
 // Browser storage (localStorage), as the core's key-value interface.
 cm::KeyValueStore& local_storage();

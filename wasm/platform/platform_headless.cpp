@@ -132,10 +132,15 @@ void Runner::blur() {
     frames(2);
 }
 
-bool Runner::has_target(const std::string& name) const {
+static const ui::Target* find_target(const ui::App& app, const std::string& name) {
     for (const ui::Target& t : app.targets)
-        if (t.name == name) return true;
-    return false;
+        if (t.name == name) return &t;
+    return nullptr;
+}
+
+bool Runner::has_target(const std::string& name) const {
+    const ui::Target* t = find_target(app, name);
+    return t && t->visible;
 }
 
 ui::Rect Runner::target(const std::string& name) const {
@@ -146,7 +151,17 @@ ui::Rect Runner::target(const std::string& name) const {
     return {};
 }
 
-void Runner::click_target(const std::string& name) { click(target(name).center()); }
+void Runner::click_target(const std::string& name) {
+    for (int i = 0; i < 200; i++) {
+        const ui::Target* t = find_target(app, name);
+        if (!t) break;
+        float cy = t->rect.center().y;
+        if (t->visible && cy > 0 && cy < size.y - 4) break;
+        move(ImVec2(size.x * 0.5f, size.y * 0.75f));
+        wheel(cy > size.y * 0.5f ? -0.5f : 0.5f);
+    }
+    click(target(name).center());
+}
 
 }  // namespace headless
 
@@ -161,6 +176,7 @@ using headless::host;
 void request_frames(int) { host().frames_requested++; }
 void request_frame_after(double) { host().frames_requested++; }
 double now_ms() { return host().now; }
+int64_t wall_clock_ms() { return host().wall_clock_ms + int64_t(host().now); }
 void set_clipboard_text(std::string_view text) { host().clipboard = std::string(text); }
 std::string url_hash() { return host().url_hash; }
 void set_url_hash(std::string_view hash, bool push) {
@@ -172,6 +188,7 @@ void download_file(std::string_view name, std::string_view mime, std::string_vie
     host().downloads.push_back({std::string(name), std::string(mime), std::string(contents)});
 }
 void open_file_picker(std::string_view accept) { host().picker_accept = std::string(accept); }
+void print_html(std::string_view html) { host().printed = std::string(html); }
 cm::KeyValueStore& local_storage() { return host().storage; }
 void set_content_height(float css_px) { host().content_height = css_px; }
 void notify_first_frame() { host().first_frame = true; }

@@ -24,6 +24,7 @@ struct Host {
     std::vector<Download> downloads;
     std::vector<std::string> opened_urls;
     std::string picker_accept;         // last file picker request
+    std::string printed;               // last document sent to the printer
     std::string fatal_title, fatal_details;
     std::string edit_label, edit_text; // last native text-edit request
     bool touch = false;
@@ -32,6 +33,7 @@ struct Host {
     int frames_requested = 0;
     float content_height = 0;
     double now = 0;                    // the clock, advanced by Runner::frame
+    int64_t wall_clock_ms = 1795000000000;  // Unix time at now == 0 (2026-11-18)
 };
 Host& host();
 
@@ -55,9 +57,10 @@ public:
     void paste(const std::string& text);  // the browser's paste event
     void blur();                          // the tab loses focus
 
-    // The rect of a named target drawn in the last frame (see App::targets); asserts it exists.
+    // The rect of a named target in the last frame (see App::targets); asserts it exists.
     ui::Rect target(const std::string& name) const;
-    bool has_target(const std::string& name) const;
+    bool has_target(const std::string& name) const;  // submitted and visible
+    // Scrolls it into view with the wheel, as a reader would, then clicks it.
     void click_target(const std::string& name);
 
     ui::App& app;

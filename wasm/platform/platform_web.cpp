@@ -37,6 +37,7 @@ void cm_js_set_url_hash(const char* hash, int push);
 void cm_js_open_url(const char* url);
 void cm_js_download(const char* name, const char* mime, const char* data, size_t len);
 void cm_js_open_file_picker(const char* accept);
+void cm_js_print_html(const char* html);
 int cm_js_storage_get(const char* key, char** out);
 int cm_js_storage_set(const char* key, const char* value);
 int cm_js_storage_remove(const char* key);
@@ -274,6 +275,7 @@ void request_frame_after(double ms) {
 }
 
 double now_ms() { return emscripten_get_now(); }
+int64_t wall_clock_ms() { return int64_t(emscripten_date_now()); }
 
 void set_clipboard_text(std::string_view text) {
     D->clipboard = std::string(text);
@@ -288,6 +290,7 @@ void download_file(std::string_view name, std::string_view mime, std::string_vie
     cm_js_download(std::string(name).c_str(), std::string(mime).c_str(), contents.data(), contents.size());
 }
 void open_file_picker(std::string_view accept) { cm_js_open_file_picker(std::string(accept).c_str()); }
+void print_html(std::string_view html) { cm_js_print_html(std::string(html).c_str()); }
 
 cm::KeyValueStore& local_storage() { return D->storage; }
 
@@ -474,20 +477,23 @@ EMSCRIPTEN_KEEPALIVE void cm_on_color_scheme(int dark) {
     D->app.on_system_theme(dark != 0);
 }
 
-EMSCRIPTEN_KEEPALIVE void cm_on_storage(const char*) {
-    platform::request_frames();
+EMSCRIPTEN_KEEPALIVE void cm_on_storage(const char* key) {
+    D->app.on_storage_changed(key);
 }
 
+// The tab is hidden or going away: release keys, and save what is unsaved now.
 EMSCRIPTEN_KEEPALIVE void cm_on_page_hidden() {
     ImGui::GetIO().AddFocusEvent(false);
+    D->app.on_page_hidden();
 }
 
-EMSCRIPTEN_KEEPALIVE void cm_on_file_opened(const char*, const char*, double) {
-    platform::request_frames();
+// A file the reader picked (contents is null when the browser could not read it).
+EMSCRIPTEN_KEEPALIVE void cm_on_file_opened(const char* name, const char* contents, double) {
+    D->app.on_file_opened(name, contents ? contents : "", contents != nullptr);
 }
 
-EMSCRIPTEN_KEEPALIVE void cm_on_text_edited(const char*) {
-    platform::request_frames();
+EMSCRIPTEN_KEEPALIVE void cm_on_text_edited(const char* text) {
+    D->app.on_text_edited(text);
 }
 
 }  // extern "C"

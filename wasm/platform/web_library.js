@@ -199,6 +199,16 @@ mergeInto(LibraryManager.library, {
     input.click();
   },
 
+  // Printing: the document's body goes into the page's print area (style.css
+  // shows only it on paper). Parsed, never executed: DOMParser runs no scripts.
+  cm_js_print_html: function(htmlPtr) {
+    var doc = new DOMParser().parseFromString(UTF8ToString(htmlPtr), 'text/html');
+    var area = document.getElementById('cm-print');
+    if (!area) { area = document.createElement('div'); area.id = 'cm-print'; document.body.appendChild(area); }
+    area.replaceChildren.apply(area, Array.from(doc.body.childNodes).filter(function(n) { return n.nodeName !== 'SCRIPT' && n.nodeName !== 'STYLE'; }));
+    setTimeout(function() { window.print(); }, 0);
+  },
+
   // localStorage. Status codes: 0 ok, 1 missing, 2 quota exceeded, 3 unavailable, 4 other error.
   cm_js_storage_get__deps: ['$CM'],
   cm_js_storage_get: function(keyPtr, outPtr) {

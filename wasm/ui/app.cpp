@@ -37,6 +37,7 @@ bool App::load_framework(std::string_view text, std::string_view file_name) {
     }
     fw = std::move(next);
     loaded = true;
+    open_plans();
     load_settings();
     on_system_theme(system_dark);
     text_cache.clear();
@@ -127,14 +128,14 @@ const TextBlock& TextCache::get(const ImFont* font, const std::string& text, flo
 
 void App::add_target(std::string name) {
     if (ImGui::IsItemFocused()) focused_target = name;
-    if (!ImGui::IsItemVisible()) return;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    targets.push_back({std::move(name), {a.x, a.y, b.x - a.x, b.y - a.y}});
+    targets.push_back({std::move(name), {a.x, a.y, b.x - a.x, b.y - a.y}, ImGui::IsItemVisible()});
 }
 
 std::string App::targets_json() const {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (const Target& t : targets) j[t.name] = {{"x", t.rect.x}, {"y", t.rect.y}, {"w", t.rect.w}, {"h", t.rect.h}};
+    for (const Target& t : targets)
+        j[t.name] = {{"x", t.rect.x}, {"y", t.rect.y}, {"w", t.rect.w}, {"h", t.rect.h}, {"visible", t.visible}};
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
@@ -220,8 +221,8 @@ void draw_notices(App& app) {
 
 void draw_tabs(App& app) {
     ImGui::SetCursorPosX(kPad);
-    static const std::vector<std::string> labels = {"Ladder", "Compare levels"};
-    static const std::vector<std::string> names = {"tab:ladder", "tab:compare"};
+    static const std::vector<std::string> labels = {"Ladder", "Compare levels", "Growth plan"};
+    static const std::vector<std::string> names = {"tab:ladder", "tab:compare", "tab:plan"};
     int clicked = segmented(app, "views", labels, names, int(app.view.view));
     if (clicked >= 0 && clicked != int(app.view.view)) {
         cm::ViewState next = app.view;
@@ -247,6 +248,7 @@ void App::frame(ImVec2 display_size) {
                              ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("Career Matrix", nullptr, flags);
     if (loaded) {
+        autosave_if_due();
         handle_shortcuts(*this);
         draw_header(*this);
         draw_notices(*this);
@@ -257,6 +259,7 @@ void App::frame(ImVec2 display_size) {
         bool side_pane = !view.selected.empty() && display.x >= kWideEnough;
         ImVec2 main_size(side_pane ? avail.x - kDetailWidth : avail.x, avail.y);
         if (view.view == cm::View::Compare) draw_compare(*this, main_size);
+        else if (view.view == cm::View::Plan) draw_plan(*this, main_size);
         else draw_ladder(*this, main_size);
         if (!view.selected.empty()) {
             if (side_pane) ImGui::SameLine(0, 0);
@@ -314,6 +317,20 @@ std::string App::state_json() const {
     j["contentHeight"] = reported_height;
     j["scrollY"] = scroll_y;
     j["notices"] = notices;
+    Json plan_state;
+    plan_state["count"] = plans.doc.plans.size();
+    plan_state["revision"] = plans.doc.revision;
+    plan_state["dirty"] = plans.dirty;
+    plan_state["readOnly"] = plans.read_only;
+    Json messages = Json::array();
+    for (const StorageMessage& m : plans.messages) messages.push_back({{"id", m.id}, {"text", m.text}});
+    plan_state["messages"] = messages;
+    if (const cm::Plan* p = const_cast<App*>(this)->active_plan()) {
+        Json items = Json::array();
+        for (const cm::PlanItem& item : p->items) items.push_back({{"expectation", item.expectation}, {"status", cm::status_id(item.status)}});
+        plan_state["active"] = {{"id", p->id}, {"name", p->name}, {"current", p->current_level}, {"target", p->target_level}, {"items", items}};
+    }
+    j["plans"] = plan_state;
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

@@ -5,12 +5,15 @@
 // (ladder_view.cpp, compare_view.cpp, detail_view.cpp) draw parts of it.
 #pragma once
 #include "framework.h"
+#include "plan.h"
+#include "plan_storage.h"
 #include "search.h"
 #include "text_block.h"
 #include "view_state.h"
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -82,6 +85,48 @@ struct Rect {
 struct Target {
     std::string name;  // "chip:level:senior", "expectation:senior.autonomy.2", "tab:compare", ...
     Rect rect;
+    bool visible = true;  // false: submitted but scrolled out of view (a reader would scroll to it)
+};
+
+// Something the reader must know about their plans' storage, shown as a bar
+// in the plan view (and counted in the state API). Actions are offered by kind.
+struct StorageMessage {
+    enum class Kind : uint8_t { Info, Warning, Error } kind = Kind::Info;
+    std::string id;    // one message per id: a newer one replaces it ("load", "save", "conflict", "import", "deleted", ...)
+    std::string text;
+    std::string download_name, download_contents;  // "Download it" when set (the unreadable data, verbatim)
+    std::string backup_key;                        // "Delete the backup" when set
+    bool offer_export = false;                     // "Download JSON" / "Copy Markdown" of the active plan
+    bool conflict = false;                         // "Load the other tab's version" / "Keep this version"
+    bool undo_delete = false;                      // "Undo"
+};
+
+// The growth plans: the stored document and its autosave. Plans are the
+// reader's documents, so nothing here drops data on a failure: the document
+// stays in memory and the reader is told what happened and what to do.
+struct PlanSession {
+    cm::PlanDocument doc;
+    bool opened = false;
+    bool read_only = false;    // this tab must not write (storage unavailable, or a value could not be moved aside)
+    bool dirty = false;        // edits not yet saved
+    double edited_at = 0;      // platform::now_ms() of the last edit
+    int64_t saved_wall_ms = 0; // when the last save succeeded (shown to the reader)
+    std::vector<StorageMessage> messages;
+    struct Deleted {
+        cm::Plan plan;
+        size_t index = 0;
+    };
+    std::optional<Deleted> last_deleted;  // for "Undo"
+    std::vector<cm::Plan> pending_import; // plans waiting for "Replace / Import as a copy"
+    std::string expanded_item;            // expectation id whose editor is open
+    std::string add_search;               // the "Add expectations" filter
+    // Drafts of typed values, validated before they reach a plan.
+    std::string start_current, start_target;       // the "create a plan" form
+    std::string date_draft, date_draft_for;        // target date, and the item it belongs to
+    std::string evidence_title, evidence_url;      // the link being added
+
+    void say(StorageMessage m);           // replaces a message with the same id
+    void forget(const std::string& id);
 };
 
 struct App {
@@ -119,6 +164,11 @@ struct App {
     std::vector<Target> targets;       // rebuilt every frame
     std::string focused_target;        // the target with keyboard focus in the last frame
 
+    // Growth plans (plan_session.cpp; drawn by plan_view.cpp)
+    PlanSession plans;
+    std::string edit_target;  // the text field waiting for a native edit (touch devices)
+    std::optional<std::string> edit_result;
+
     bool load_framework(std::string_view text, std::string_view file_name);
     void frame(ImVec2 display_size);
     std::string state_json() const;
@@ -134,7 +184,26 @@ struct App {
     void on_system_theme(bool dark_preferred);
     void load_settings();
 
-    // Records the last ImGui item under `name` (only if it is visible).
+    // Plans: every change to the document goes through plan_edited(), which schedules the autosave.
+    void open_plans();
+    cm::Plan* active_plan();
+    void plan_edited();
+    void save_plans(bool overwrite = false);
+    void autosave_if_due();
+    void on_page_hidden();                      // flush now: the tab may never come back
+    void on_storage_changed(std::string_view key);  // another tab wrote
+    void load_other_tab_version();
+    void new_plan(std::string_view current, std::string_view target);
+    void duplicate_plan();
+    void delete_plan();
+    void undo_delete();
+    void toggle_in_plan(int expectation);
+    void import_plans(std::string_view name, std::string_view text, bool replace_clashes);
+    void on_file_opened(std::string_view name, std::string_view contents, bool read_ok);
+    void on_text_edited(std::string_view text);
+    void delete_all_data();
+
+    // Records the last ImGui item under `name`.
     void add_target(std::string name);
 };
 
@@ -145,5 +214,6 @@ void draw_level_chips(App& app, cm::ViewState* next);
 void draw_area_chips(App& app, cm::ViewState* next);
 void draw_compare(App& app, ImVec2 size);
 void draw_detail(App& app, ImVec2 size);  // the selected expectation
+void draw_plan(App& app, ImVec2 size);
 
 }  // namespace ui

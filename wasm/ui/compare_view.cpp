@@ -36,28 +36,6 @@ void resolve_levels(App& app) {
     }
 }
 
-bool level_combo(App& app, const char* id, const std::string& target, std::string* level_id) {
-    int current = app.fw.find_level(*level_id);
-    bool changed = false;
-    ImGui::SetNextItemWidth(180);
-    if (ImGui::BeginCombo(id, current >= 0 ? app.fw.levels[size_t(current)].name.c_str() : "Choose a level")) {
-        for (size_t l = 0; l < app.fw.levels.size(); l++) {
-            const cm::Level& level = app.fw.levels[l];
-            if (!level.published) continue;  // nothing to compare
-            ImGui::PushID(int(l));
-            if (ImGui::Selectable(level.name.c_str(), int(l) == current)) {
-                *level_id = level.id;
-                changed = true;
-            }
-            app.add_target(target + ":" + level.id);
-            ImGui::PopID();
-        }
-        ImGui::EndCombo();
-    }
-    app.add_target(target);
-    return changed;
-}
-
 // One expectation's text in a column, with optional highlighted ranges; advances the cursor.
 void text_column(App& app, const std::string& text, float width, ImU32 color, const std::vector<cm::TextRange>* marks) {
     const theme::Palette& p = theme::colors();
@@ -144,11 +122,11 @@ void draw_compare(App& app, ImVec2 size) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Compare");
     ImGui::SameLine();
-    level_combo(app, "##from", "compare:from", &next.compare_from);
+    level_combo(app, "compare:from", &next.compare_from, "Choose a level");
     ImGui::SameLine();
     ImGui::TextUnformatted("with");
     ImGui::SameLine();
-    level_combo(app, "##to", "compare:to", &next.compare_to);
+    level_combo(app, "compare:to", &next.compare_to, "Choose a level");
     ImGui::SameLine();
     if (button(app, "button:swap", "Swap")) std::swap(next.compare_from, next.compare_to);
     draw_area_chips(app, &next);

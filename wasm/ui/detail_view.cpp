@@ -70,6 +70,10 @@ void detail_body(App& app, int e, float width) {
 
     if (button(app, "button:copy-text", "Copy text")) ImGui::SetClipboardText(x.text.c_str());
     ImGui::SameLine();
+    const cm::Plan* plan = app.active_plan();
+    bool planned = plan && cm::plan_has(*plan, x.id);
+    if (button(app, "button:plan-toggle", planned ? "Remove from plan" : "Add to plan", !planned)) app.toggle_in_plan(e);
+    ImGui::SameLine();
     if (button(app, "button:close-detail", "Close")) app.select("");
 
     if (!x.links.empty()) {

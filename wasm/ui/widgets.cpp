@@ -3,6 +3,7 @@
 #include "platform.h"
 
 #include <imgui_internal.h>  // FindRenderedTextEnd: labels may carry "##id" suffixes
+#include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
 
@@ -10,8 +11,8 @@ namespace ui {
 
 ImVec4 color4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
-void wrap_before(float w) {
-    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+void wrap_before(float w, float right) {
+    if (right < 0) right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w > right) ImGui::NewLine();
 }
 
@@ -131,6 +132,77 @@ void section_heading(const char* text) {
     ImGui::PushFont(theme::font(theme::Font::Heading));
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+}
+
+bool level_combo(App& app, const std::string& target, std::string* level_id, const char* placeholder, const char* none_label, float width) {
+    int current = app.fw.find_level(*level_id);
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(("##" + target).c_str(), current >= 0 ? app.fw.levels[size_t(current)].name.c_str() : placeholder)) {
+        if (none_label && ImGui::Selectable(none_label, current < 0)) {
+            level_id->clear();
+            changed = true;
+        }
+        for (size_t l = 0; l < app.fw.levels.size(); l++) {
+            const cm::Level& level = app.fw.levels[l];
+            if (!level.published) continue;  // nothing to compare or plan
+            ImGui::PushID(int(l));
+            if (ImGui::Selectable(level.name.c_str(), int(l) == current)) {
+                *level_id = level.id;
+                changed = true;
+            }
+            app.add_target(target + ":" + level.id);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    app.add_target(target);
+    return changed;
+}
+
+bool text_field(App& app, const std::string& target, const char* label, std::string* value, size_t max_bytes, bool multiline,
+                float width, float height, const char* hint) {
+    const std::string id = "##" + target;
+    bool changed = false;
+    if (platform::is_touch_device()) {
+        // The result of the native editor arrives a few frames later, for the field that asked.
+        if (app.edit_result && app.edit_target == target) {
+            *value = app.edit_result->substr(0, max_bytes);
+            app.edit_result.reset();
+            app.edit_target.clear();
+            changed = true;
+        }
+        const theme::Palette& p = theme::colors();
+        float h = multiline ? std::max(height, ImGui::GetFrameHeight() * 2) : ImGui::GetFrameHeight();
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(width, h))) {
+            app.edit_target = target;
+            platform::edit_text_natively(label, *value, multiline);
+        }
+        app.add_target(target);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), p.surface, ImGui::GetStyle().FrameRounding);
+        dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), p.border, ImGui::GetStyle().FrameRounding);
+        ImVec4 clip(pos.x, pos.y, pos.x + width - 6, pos.y + h);
+        const char* shown = value->empty() ? (hint ? hint : "") : value->c_str();
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + 10, pos.y + 6), value->empty() ? p.text_muted : p.text, shown,
+                    nullptr, multiline ? width - 20 : 0, &clip);
+        return changed;
+    }
+    if (multiline) {
+        changed = ImGui::InputTextMultiline(id.c_str(), value, ImVec2(width, height));
+    } else {
+        ImGui::SetNextItemWidth(width);
+        changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, value) : ImGui::InputText(id.c_str(), value);
+    }
+    app.add_target(target);
+    if (changed && value->size() > max_bytes) {
+        // Cut at a character boundary; the limit is the stored format's.
+        size_t cut = max_bytes;
+        while (cut > 0 && ((unsigned char)(*value)[cut] & 0xC0) == 0x80) cut--;
+        value->resize(cut);
+    }
+    return changed;
 }
 
 void toggle(std::vector<std::string>* selected, const std::string& id) {

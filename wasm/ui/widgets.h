@@ -13,8 +13,9 @@ namespace ui {
 
 ImVec4 color4(ImU32 c);
 
-// Moves to a new line when a widget of width `w` would not fit on this one.
-void wrap_before(float w);
+// Moves to a new line when a widget of width `w` would not fit on this one
+// (before `right`, in screen coordinates; by default the window's content edge).
+void wrap_before(float w, float right = -1);
 
 // A toggle pill (filters). Returns true when clicked.
 bool chip(App& app, const std::string& target, const char* label, bool selected, const char* tooltip = nullptr);
@@ -36,6 +37,16 @@ void section_heading(const char* text);       // Heading font
 
 // The keyboard-focus ring around the last item (InvisibleButton draws none itself).
 void focus_ring(float rounding);
+
+// A combo of the published levels; `none_label` (when not null) also offers "no level" (an empty id).
+bool level_combo(App& app, const std::string& target, std::string* level_id, const char* placeholder, const char* none_label = nullptr,
+                 float width = 180);
+
+// A text field that edits `value` (at most `max_bytes`). On touch devices a tap
+// opens the platform's native editor instead (the system keyboard, autocorrect
+// and IME work there; see README, "Text input"). Returns true when it changed.
+bool text_field(App& app, const std::string& target, const char* label, std::string* value, size_t max_bytes, bool multiline,
+                float width, float height = 0, const char* hint = nullptr);
 
 // Toggles `id` in a selection list (an empty list means "everything").
 void toggle(std::vector<std::string>* selected, const std::string& id);

@@ -1,0 +1,351 @@
+// The growth-plan builder driven headless: building a plan, autosave, and every
+// way storage can let the reader down (corrupt, foreign, full, another tab).
+#include "export.h"
+#include "plan_storage.h"
+#include "platform_headless.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using headless::host;
+
+std::string default_data() {
+    std::string s;
+    EXPECT_TRUE(headless::read_file(CM_SOURCE_DIR "/data/infrastructure.json", &s));
+    return s;
+}
+
+struct PlanViewTest : testing::Test {
+    ui::App app;
+    headless::Runner run{app};
+
+    // Loads the framework (and so the plans) with `stored` under the plans key, if given.
+    void open(const char* stored = nullptr) {
+        if (stored) host().storage.items[cm::kPlansKey] = stored;
+        ASSERT_TRUE(app.load_framework(default_data(), "infrastructure.json"));
+        app.on_url_hash("view=plan");
+        run.frames(3);
+    }
+    void pick(const std::string& combo, const std::string& level) {
+        run.click_target(combo);
+        run.frames(2);
+        run.click_target(combo + ":" + level);
+    }
+    // Lets the autosave delay pass.
+    void wait_for_autosave() {
+        for (int i = 0; i < 60; i++) run.frame(1.0f / 30.0f);
+    }
+    std::string stored() {
+        std::string s;
+        host().storage.get(cm::kPlansKey, &s);
+        return s;
+    }
+    cm::PlanDocument stored_document() {
+        cm::DecodeResult r = cm::decode_plans(stored(), &app.fw);
+        EXPECT_EQ(r.status, cm::DecodeStatus::Ok) << r.reason;
+        return r.document;
+    }
+    bool has_message(const std::string& id) {
+        for (const ui::StorageMessage& m : app.plans.messages)
+            if (m.id == id) return true;
+        return false;
+    }
+    std::string message(const std::string& id) {
+        for (const ui::StorageMessage& m : app.plans.messages)
+            if (m.id == id) return m.text;
+        return "";
+    }
+    void create_senior_to_staff() {
+        pick("plan:start-current", "senior");
+        pick("plan:start-target", "staff");
+        run.click_target("plan:create");
+    }
+};
+
+TEST_F(PlanViewTest, CreatingAPlanPreselectsWhatIsNewAtTheTargetAndAutosaves) {
+    open();
+    create_senior_to_staff();
+    ASSERT_EQ(app.plans.doc.plans.size(), 1u);
+    const cm::Plan& p = app.plans.doc.plans[0];
+    EXPECT_EQ(p.current_level, "senior");
+    EXPECT_EQ(p.target_level, "staff");
+    EXPECT_EQ(p.items.size(), cm::expectations_new_at(app.fw, "senior", "staff").size());
+    EXPECT_GT(p.items.size(), 10u);
+    EXPECT_TRUE(app.plans.dirty);
+    EXPECT_EQ(stored(), "") << "autosave waits a moment after an edit";
+    wait_for_autosave();
+    EXPECT_FALSE(app.plans.dirty);
+    cm::PlanDocument doc = stored_document();
+    ASSERT_EQ(doc.plans.size(), 1u);
+    EXPECT_EQ(doc.plans[0].items.size(), p.items.size());
+    EXPECT_EQ(doc.revision, 1);
+}
+
+TEST_F(PlanViewTest, StatusNotesEvidenceAndDateAreEditedAndSaved) {
+    open();
+    create_senior_to_staff();
+    const std::string id = app.plans.doc.plans[0].items[0].expectation;
+    const std::string base = "plan:item:" + id + ":";
+    run.click_target(base + "status:in-progress");
+    EXPECT_EQ(app.plans.doc.plans[0].items[0].status, cm::ItemStatus::InProgress);
+    run.click_target(base + "details");
+    run.click_target(base + "notes");
+    run.type("Led the capacity review");
+    run.key(ImGuiKey_Enter);
+    run.type("second line");
+    run.frames(3);
+    EXPECT_EQ(app.plans.doc.plans[0].items[0].notes, "Led the capacity review\nsecond line");
+
+    run.click_target(base + "date");
+    run.type("2027-02-30");
+    run.frames(2);
+    EXPECT_EQ(app.plans.doc.plans[0].items[0].target_date, "") << "an impossible date never reaches the plan";
+    for (int i = 0; i < 2; i++) run.key(ImGuiKey_Backspace);
+    run.type("28");
+    run.frames(2);
+    EXPECT_EQ(app.plans.doc.plans[0].items[0].target_date, "2027-02-28");
+
+    run.click_target(base + "evidence-url");
+    run.type("javascript:alert(1)");
+    run.frames(2);
+    run.click_target(base + "evidence-add");
+    EXPECT_TRUE(app.plans.doc.plans[0].items[0].evidence.empty()) << "only http(s) links are kept";
+    run.click_target(base + "evidence-url");
+    run.key(ImGuiKey_A, ImGuiMod_Ctrl);
+    run.type("https://gitlab.com/gitlab-com/gl-infra/production/-/issues/1");
+    run.click_target(base + "evidence-title");
+    run.type("Incident review");
+    run.click_target(base + "evidence-add");
+    ASSERT_EQ(app.plans.doc.plans[0].items[0].evidence.size(), 1u);
+    EXPECT_EQ(app.plans.doc.plans[0].items[0].evidence[0].title, "Incident review");
+
+    wait_for_autosave();
+    cm::PlanDocument doc = stored_document();
+    EXPECT_EQ(doc.plans[0].items[0], app.plans.doc.plans[0].items[0]);
+}
+
+TEST_F(PlanViewTest, DeletingAPlanCanBeUndone) {
+    open();
+    create_senior_to_staff();
+    run.click_target("plan:duplicate");
+    ASSERT_EQ(app.plans.doc.plans.size(), 2u);
+    EXPECT_EQ(app.plans.doc.plans[1].name, "Growth plan (copy)");
+    run.click_target("plan:delete");
+    ASSERT_EQ(app.plans.doc.plans.size(), 1u);
+    EXPECT_TRUE(has_message("deleted"));
+    run.click_target("message:deleted:undo");
+    ASSERT_EQ(app.plans.doc.plans.size(), 2u);
+    EXPECT_EQ(app.plans.doc.plans[1].name, "Growth plan (copy)");
+}
+
+TEST_F(PlanViewTest, TheDetailPaneAddsAndRemovesAnExpectation) {
+    open();
+    app.on_url_hash("levels=senior&item=senior.autonomy.2");
+    run.frames(3);
+    run.click_target("button:plan-toggle");
+    ASSERT_EQ(app.plans.doc.plans.size(), 1u);
+    ASSERT_EQ(app.plans.doc.plans[0].items.size(), 1u);
+    EXPECT_EQ(app.plans.doc.plans[0].items[0].expectation, "senior.autonomy.2");
+    EXPECT_EQ(app.plans.doc.plans[0].target_level, "senior");
+    run.click_target("button:plan-toggle");
+    EXPECT_TRUE(app.plans.doc.plans[0].items.empty());
+}
+
+TEST_F(PlanViewTest, AChangedExpectationShowsBothTextsAndKeepsTheItem) {
+    // A plan saved when the expectation read differently.
+    cm::PlanDocument doc;
+    cm::Plan plan;
+    plan.id = "plan-1";
+    plan.name = "Old plan";
+    plan.framework = "infrastructure";
+    cm::PlanItem changed;
+    changed.expectation = "senior.autonomy.2";
+    changed.text = "An older wording of this expectation.";
+    changed.hash = cm::hash_to_hex(cm::content_hash(changed.text));
+    changed.notes = "my notes";
+    cm::PlanItem gone = changed;
+    gone.expectation = "senior.autonomy.99";
+    gone.level = "senior";
+    gone.area = "autonomy";
+    plan.items = {changed, gone};
+    doc.plans = {plan};
+    doc.revision = 3;
+    std::string text = cm::encode_plans(doc);
+    open(text.c_str());
+    EXPECT_TRUE(run.has_target("plan:item:senior.autonomy.2:accept"));
+    run.click_target("plan:item:senior.autonomy.2:accept");
+    const cm::PlanItem& refreshed = app.plans.doc.plans[0].items[0];
+    int e = app.fw.find_expectation("senior.autonomy.2");
+    EXPECT_EQ(refreshed.text, app.fw.expectations[size_t(e)].text);
+    EXPECT_EQ(refreshed.notes, "my notes");
+    EXPECT_EQ(app.plans.doc.plans[0].items.size(), 2u) << "a missing expectation's item is kept";
+    EXPECT_EQ(cm::freshness(app.fw, app.plans.doc.plans[0].items[1]), cm::Freshness::Missing);
+}
+
+TEST_F(PlanViewTest, CorruptStorageIsMovedAsideAndTheAppKeepsWorking) {
+    open("{\"format\":\"career-matrix-plans\",\"version\":2,\"plans\":[{\"id\":");
+    EXPECT_TRUE(has_message("load"));
+    EXPECT_NE(message("load").find("could not be read"), std::string::npos);
+    auto backups = host().storage.keys(cm::kBackupKeyPrefix);
+    ASSERT_EQ(backups.size(), 1u);
+    EXPECT_EQ(host().storage.items[backups[0]], "{\"format\":\"career-matrix-plans\",\"version\":2,\"plans\":[{\"id\":");
+    run.click_target("message:load:download");
+    ASSERT_EQ(host().downloads.size(), 1u);
+    EXPECT_EQ(host().downloads[0].contents, host().storage.items[backups[0]]);
+    create_senior_to_staff();
+    wait_for_autosave();
+    EXPECT_EQ(stored_document().plans.size(), 1u);
+    EXPECT_EQ(host().storage.keys(cm::kBackupKeyPrefix).size(), 1u) << "the backup stays until the reader deletes it";
+}
+
+TEST_F(PlanViewTest, ForeignAndNewerDataAreKeptInBackups) {
+    open("{\"format\":\"career-matrix-plans\",\"version\":9,\"revision\":4,\"plans\":[]}");
+    EXPECT_NE(message("load").find("newer version"), std::string::npos);
+    EXPECT_EQ(host().storage.keys(cm::kBackupKeyPrefix).size(), 1u);
+    EXPECT_EQ(stored(), "");
+}
+
+TEST_F(PlanViewTest, AFullQuotaIsReportedAndNothingIsLost) {
+    open();
+    create_senior_to_staff();
+    wait_for_autosave();
+    std::string saved = stored();
+    host().storage.quota_bytes = host().storage.used_bytes() + 10;  // almost full
+    run.click_target("plan:item:" + app.plans.doc.plans[0].items[0].expectation + ":details");
+    run.click_target("plan:item:" + app.plans.doc.plans[0].items[0].expectation + ":notes");
+    run.type("a long note that does not fit any more");
+    wait_for_autosave();
+    ASSERT_TRUE(has_message("save"));
+    EXPECT_NE(message("save").find("full"), std::string::npos);
+    EXPECT_EQ(stored(), saved) << "the stored copy is untouched";
+    EXPECT_EQ(app.plans.doc.plans[0].items[0].notes, "a long note that does not fit any more") << "the edit stays in memory";
+    run.click_target("message:save:json");
+    ASSERT_EQ(host().downloads.size(), 1u);
+    EXPECT_NE(host().downloads[0].contents.find("a long note that does not fit any more"), std::string::npos);
+    // Space freed: the next edit saves, and the message goes.
+    host().storage.quota_bytes = size_t(-1);
+    run.click_target("plan:item:" + app.plans.doc.plans[0].items[0].expectation + ":notes");
+    run.key(ImGuiKey_End);
+    run.type("!");
+    wait_for_autosave();
+    EXPECT_FALSE(has_message("save"));
+    EXPECT_EQ(stored_document().plans[0].items[0].notes, "a long note that does not fit any more!");
+}
+
+TEST_F(PlanViewTest, AnotherTabsSaveIsFollowedOrReportedAsAConflict) {
+    open();
+    create_senior_to_staff();
+    wait_for_autosave();
+    // Another tab renames the plan and saves (revision 2).
+    cm::PlanDocument other = stored_document();
+    other.plans[0].name = "Renamed elsewhere";
+    other.revision = 2;
+    host().storage.items[cm::kPlansKey] = cm::encode_plans(other);
+    app.on_storage_changed(cm::kPlansKey);
+    run.frames(2);
+    EXPECT_EQ(app.plans.doc.plans[0].name, "Renamed elsewhere") << "no unsaved edits here: follow the other tab";
+    EXPECT_EQ(app.plans.doc.revision, 2);
+
+    // Now both edit: this tab has unsaved changes when the other tab saves again.
+    run.click_target("plan:name");
+    run.key(ImGuiKey_A, ImGuiMod_Ctrl);
+    run.type("Mine");
+    other.plans[0].name = "Theirs";
+    other.revision = 3;
+    host().storage.items[cm::kPlansKey] = cm::encode_plans(other);
+    app.on_storage_changed(cm::kPlansKey);
+    run.frames(2);
+    ASSERT_TRUE(has_message("conflict"));
+    EXPECT_EQ(stored_document().plans[0].name, "Theirs") << "an older tab never silently overwrites a newer save";
+    wait_for_autosave();
+    EXPECT_EQ(stored_document().plans[0].name, "Theirs");
+    run.click_target("message:conflict:keep-mine");
+    EXPECT_FALSE(has_message("conflict"));
+    cm::PlanDocument now = stored_document();
+    EXPECT_EQ(now.plans[0].name, "Mine");
+    EXPECT_EQ(now.revision, 4);
+}
+
+TEST_F(PlanViewTest, HidingThePageSavesAtOnce) {
+    open();
+    create_senior_to_staff();
+    EXPECT_EQ(stored(), "");
+    app.on_page_hidden();
+    EXPECT_EQ(stored_document().plans.size(), 1u);
+}
+
+TEST_F(PlanViewTest, ExportsMarkdownAndJsonAndImportsThemBack) {
+    open();
+    create_senior_to_staff();
+    run.click_target("plan:export:markdown-copy");
+    EXPECT_EQ(host().clipboard, cm::plan_markdown(app.fw, app.plans.doc.plans[0]));
+    EXPECT_EQ(host().clipboard.rfind("# Growth plan: Growth plan", 0), 0u);
+    run.click_target("plan:export:markdown");
+    run.click_target("plan:export:json");
+    ASSERT_EQ(host().downloads.size(), 2u);
+    EXPECT_EQ(host().downloads[0].name, "growth-plan.md");
+    EXPECT_EQ(host().downloads[1].name, "growth-plan.json");
+    std::string json = host().downloads[1].contents;
+
+    // The same plan again: the reader is asked, and "Import as a copy" keeps both.
+    app.on_file_opened("growth-plan.json", json, true);
+    run.frames(3);
+    ASSERT_EQ(app.plans.pending_import.size(), 1u);
+    run.click_target("import:copy");
+    ASSERT_EQ(app.plans.doc.plans.size(), 2u);
+    EXPECT_NE(app.plans.doc.plans[0].id, app.plans.doc.plans[1].id);
+    EXPECT_EQ(app.plans.doc.plans[1].items, app.plans.doc.plans[0].items);
+
+    // A broken file imports nothing and says where it is wrong.
+    app.on_file_opened("bad.json", "{\"format\":\"career-matrix-plan-export\",\"version\":2,\"plan\":{\"id\":\"x\",\"name\":\"x\",\"items\":[{\"expectation\":\"a\",\"status\":\"finished\"}]}}", true);
+    run.frames(2);
+    EXPECT_EQ(app.plans.doc.plans.size(), 2u);
+    EXPECT_NE(message("import").find("bad.json:/plan/items/0/status"), std::string::npos) << message("import");
+
+    run.click_target("plan:print");
+    EXPECT_NE(host().printed.find("<h1>"), std::string::npos);
+}
+
+TEST_F(PlanViewTest, DeleteMyDataRemovesOnlyThisAppsKeys) {
+    host().storage.items["another-app:state"] = "keep me";
+    open();
+    create_senior_to_staff();
+    app.set_theme(ui::App::ThemeChoice::Dark);
+    wait_for_autosave();
+    run.click_target("plan:delete-data");
+    run.frames(2);
+    run.click_target("plan:delete-data:confirm");
+    EXPECT_TRUE(host().storage.keys("career-matrix:").empty());
+    EXPECT_EQ(host().storage.items["another-app:state"], "keep me");
+    EXPECT_TRUE(app.plans.doc.plans.empty());
+}
+
+TEST_F(PlanViewTest, TouchDevicesEditTextInANativeField) {
+    host().touch = true;
+    open();
+    create_senior_to_staff();
+    run.click_target("plan:name");
+    EXPECT_EQ(host().edit_label, "Plan name");
+    EXPECT_EQ(host().edit_text, "Growth plan");
+    app.on_text_edited("Staff by spring");
+    run.frames(2);
+    EXPECT_EQ(app.plans.doc.plans[0].name, "Staff by spring");
+}
+
+TEST_F(PlanViewTest, NoModifierStaysHeldAfterTheTabLosesFocus) {
+    open();
+    create_senior_to_staff();
+    run.click_target("plan:name");
+    ImGui::GetIO().AddKeyEvent(ImGuiMod_Ctrl, true);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_LeftCtrl, true);
+    run.frames(2);
+    run.blur();  // Ctrl+Tab to another tab: the key-up never arrives
+    ImGui::GetIO().AddFocusEvent(true);
+    run.click_target("plan:name");
+    run.key(ImGuiKey_End);
+    run.type("a");
+    EXPECT_EQ(app.plans.doc.plans[0].name, "Growth plana") << "typing after coming back is not Ctrl+A";
+}
+
+}  // namespace

@@ -189,6 +189,13 @@ void render_frame() {
     // ImGui spreads fast input over several frames (a key down and up in one frame
     // would be lost), so draw until its queue is empty.
     if (!GImGui->InputEventsQueue.empty()) platform::request_frames(1);
+    // A window that just appeared (a popup, a combo) is measured in an invisible
+    // first frame and shown in the next one: draw that one too.
+    for (ImGuiWindow* w : GImGui->Windows)
+        if (w->Active && (w->HiddenFramesCanSkipItems > 0 || w->HiddenFramesCannotSkipItems > 0)) {
+            platform::request_frames(2);
+            break;
+        }
     // The caret blinks while a text field is active: wake up for each phase.
     if (io.WantTextInput) platform::request_frame_after(500);
     if (D->app.loaded && !D->app.first_frame_sent) {

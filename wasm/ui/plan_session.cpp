@@ -110,7 +110,10 @@ void App::plan_edited() {
 }
 
 void App::autosave_if_due() {
-    if (plans.dirty && platform::now_ms() - plans.edited_at >= kAutosaveDelayMs) save_plans();
+    if (!plans.dirty) return;
+    double waited = platform::now_ms() - plans.edited_at;
+    if (waited >= kAutosaveDelayMs) save_plans();
+    else platform::request_frame_after(kAutosaveDelayMs - waited + 10);  // an earlier wake-up may have come for another reason
 }
 
 void App::on_page_hidden() {

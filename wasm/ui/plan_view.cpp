@@ -218,10 +218,17 @@ void draw_coverage(App& app, const cm::Plan& plan, float width) {
         ImVec2 bar(pos.x + label_w, pos.y + h * 0.25f);
         float total = float(std::max(c.target_count, c.planned));
         auto frac = [&](int n) { return total > 0 ? float(n) / total : 0.0f; };
+        // Three shades of the accent: planned, in progress (or done), done.
+        auto fill = [&](int n, float alpha) {
+            if (n <= 0) return;
+            ImVec4 c4 = color4(p.accent);
+            c4.w = alpha;
+            dl->AddRectFilled(bar, ImVec2(bar.x + bar_w * frac(n), bar.y + h * 0.5f), ImGui::ColorConvertFloat4ToU32(c4), 3.0f);
+        };
         dl->AddRectFilled(bar, ImVec2(bar.x + bar_w, bar.y + h * 0.5f), p.surface_hover, 3.0f);
-        dl->AddRectFilled(bar, ImVec2(bar.x + bar_w * frac(c.planned), bar.y + h * 0.5f), p.surface_selected, 3.0f);
-        dl->AddRectFilled(bar, ImVec2(bar.x + bar_w * frac(c.in_progress + c.done), bar.y + h * 0.5f), p.added, 3.0f);
-        dl->AddRectFilled(bar, ImVec2(bar.x + bar_w * frac(c.done), bar.y + h * 0.5f), p.accent, 3.0f);
+        fill(c.planned, 0.25f);
+        fill(c.in_progress + c.done, 0.55f);
+        fill(c.done, 1.0f);
         std::string label = std::to_string(c.planned) + (c.target_count > 0 ? " of " + std::to_string(c.target_count) : std::string()) +
                             " planned, " + std::to_string(c.done) + " done";
         dl->AddText(ImVec2(bar.x + bar_w + 12, pos.y), p.text_muted, label.c_str());

@@ -60,11 +60,24 @@ export async function openApp(page, url) {
 
 export const state = (page) => page.evaluate(() => window.careerMatrix.state());
 
-// Clicks a named target of the app (see careerMatrix.targets()).
+// Clicks a named target of the app (see careerMatrix.targets()), scrolling the
+// app with the mouse wheel first when the target is out of view, as a reader would.
 export async function clickTarget(page, name) {
-  const pos = await targetCenter(page, name);
+  const pos = await scrollToTarget(page, name);
   await page.mouse.click(pos.x, pos.y);
   await settle(page);
+}
+
+export async function scrollToTarget(page, name) {
+  for (let i = 0; i < 60; i++) {
+    const t = await targetCenter(page, name);
+    const box = await page.locator('#cm-canvas').boundingBox();
+    if (t.visible && t.y > box.y + 2 && t.y < box.y + box.height - 4) return t;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75);
+    await page.mouse.wheel(0, t.y > box.y + box.height / 2 ? 200 : -200);
+    await settle(page);
+  }
+  throw new Error(`could not scroll "${name}" into view`);
 }
 
 export async function targetCenter(page, name) {
@@ -72,10 +85,23 @@ export async function targetCenter(page, name) {
     const t = window.careerMatrix.targets()[n];
     if (!t) return null;
     const r = document.getElementById('cm-canvas').getBoundingClientRect();
-    return { x: r.left + t.x + t.w / 2, y: r.top + t.y + t.h / 2 };
+    return { x: r.left + t.x + t.w / 2, y: r.top + t.y + t.h / 2, visible: t.visible };
   }, name);
   if (!found) throw new Error(`no target "${name}" in the last frame`);
   return found;
+}
+
+// Polls the app's state until `predicate(state)` holds (the app saves and syncs on timers).
+export async function waitForState(page, predicate, what = 'the expected state', timeout = 5000) {
+  const start = Date.now();
+  let s;
+  while (Date.now() - start < timeout) {
+    s = await state(page);
+    if (predicate(s)) return s;
+    await page.waitForTimeout(50);
+  }
+  const { framework, ...rest } = s || {};  // the framework part is long and never the interesting one
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(rest).slice(0, 1500)}`);
 }
 
 // Waits until the app has drawn every frame its input asked for and sleeps again.

@@ -305,6 +305,7 @@ void App::import_plans(std::string_view name, std::string_view text, bool replac
 }
 
 void App::on_file_opened(std::string_view name, std::string_view contents, bool read_ok) {
+    platform::request_frames();
     if (!read_ok) {
         StorageMessage m;
         m.id = "import";

@@ -24,6 +24,10 @@
   var settle = {};
   var failed = false;
   var Module = null;
+  // In an embedding page's frame the host page carries the text link right after the
+  // frame (hugo/ shortcode); style.css hides ours, so the canvas fills the frame and the
+  // frame's height is the app's content height.
+  if (window.parent !== window) document.documentElement.classList.add('cm-embedded');
 
   var api = window.careerMatrix = {
     ready: new Promise(function (resolve, reject) { settle.resolve = resolve; settle.reject = reject; }),

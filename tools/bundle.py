@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the static bundle: the page, its loader, the app, the data and the fonts.
+"""Writes the static bundle: the page, its loader, the app, the data and the fonts,
+and embed.js, which host pages load next to an iframe of the app (hugo/).
 
 Every file the page references gets a `?v=<content hash>` query, so a new
 release is never hidden by a cache (GitLab Pages cannot send cache headers).
@@ -80,7 +81,7 @@ def main():
 
     add("app.js", args.app)
     add("app.wasm", os.path.join(app_dir, "app.wasm"))
-    for name in ("loader.js", "style.css", "text.css"):
+    for name in ("loader.js", "embed.js", "style.css", "text.css"):
         add(name, os.path.join(src, "shell", name))
     for name in sorted(os.listdir(os.path.join(src, "assets"))):
         add(name, os.path.join(src, "assets", name))
@@ -99,6 +100,7 @@ def main():
         body = re.search(r"<main[^>]*>(.*)</main>", text_page, re.S)
         noscript = body.group(1) if body else ""
         text_page = text_page.replace('href="text.css"', f'href="text.css?v={digest(files["text.css"])}"')
+        text_page = text_page.replace('href="favicon.svg"', f'href="favicon.svg?v={digest(files["favicon.svg"])}"')
         with open(os.path.join(tmp, "framework.html"), "w", encoding="utf-8") as f:
             f.write(text_page)
         files["framework.html"] = os.path.join(tmp, "framework.html")

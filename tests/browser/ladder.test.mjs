@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { clickTarget, launch, newPage, openApp, root, settle, startServer, state, targetCenter } from './harness.mjs';
+import { clickTarget, launch, newPage, openApp, root, settle, startServer, state, targetCenter, waitForState } from './harness.mjs';
 
 const data = JSON.parse(readFileSync(join(root, 'data', 'infrastructure.json'), 'utf8'));
 const textOf = (id) => data.expectations.find((e) => e.id === id).text;
@@ -146,8 +146,7 @@ describe('the ladder', () => {
     let s = await openApp(page, server.url);
     assert.equal(s.theme, 'dark');
     await page.emulateMedia({ colorScheme: 'light' });
-    await settle(page);
-    assert.equal((await state(page)).theme, 'light');
+    await waitForState(page, (x) => x.theme === 'light', 'the light theme to follow the system');
     await clickTarget(page, 'button:theme');
     s = await state(page);
     assert.equal(s.theme, 'dark');

@@ -47,6 +47,10 @@ def make_tree(base):
     if shutil.which("brotli"):
         subprocess.run(["brotli", "-o", str(root / "data.json.br"), str(root / "data.json")],
                        check=True)
+    (root / "app.wasm.gz").write_bytes(gzip.compress(b"\0asm\1\0\0\0"))
+    # A precompressed copy that is really a link out of the root must not stand in for its file.
+    (root / "page.txt").write_bytes(b"page\n")
+    (root / "page.txt.gz").symlink_to(outside / "secret")
     (root / ".hidden").write_bytes(SECRET)
     (root / "link-out").symlink_to(outside / "secret")
     (root / "linkdir").symlink_to(outside, target_is_directory=True)
@@ -158,6 +162,16 @@ class HostileRequests(ServerTestCase):
         ("/.hidden", 404),
         ("/sub/.%2e/.hidden", 400),
         ("/etc/passwd", 404),
+        ("/%2fetc%2fpasswd", 404),  # an encoded absolute path stays under the root
+        ("/%2f%2fevil.example/x", 404),  # an encoded "//host": a path, never a redirect
+        ("/%252f%252fevil.example/x", 404),
+        ("/%252e%252e%252foutside%252fsecret", 404),  # double-encoded: decoded once only
+        ("/sub/%2e%2e/%2e%2e/outside/secret", 400),
+        ("/sub/%2E%2E/index.html", 400),
+        ("/%2e%2e", 400),
+        ("/..", 400),
+        ("/sub/..", 400),
+        ("/linkdir/index.html", 404),
         ("/sub/file.txt/", 404),
         ("/a%00b", 400),
         ("/a\x00b", 400),
@@ -269,6 +283,22 @@ class Serving(ServerTestCase):
         for header in (None, "identity", "gzip;q=0"):
             with self.subTest(accept_encoding=header):
                 self.assertEqual(self.negotiate(header), (None, DATA))
+
+    def test_precompressed_wasm_keeps_its_type(self):
+        status, headers, body = self.get("/app.wasm", headers=[("Accept-Encoding", "gzip")])
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["content-type"], "application/wasm")
+        self.assertEqual(headers["content-encoding"], "gzip")
+        self.assertEqual(headers["vary"], "Accept-Encoding")
+        self.assertEqual(headers["cache-control"], "no-cache")
+        self.assertEqual(headers["x-content-type-options"], "nosniff")
+        self.assertEqual(gzip.decompress(body), b"\0asm\1\0\0\0")
+
+    def test_precompressed_link_out_of_root_is_ignored(self):
+        status, headers, body = self.get("/page.txt", headers=[("Accept-Encoding", "gzip")])
+        self.assertEqual((status, body), (200, b"page\n"))
+        self.assertNotIn("content-encoding", headers)
+        self.assertEqual(self.get("/page.txt.gz")[0], 404)
 
     def test_compressed_file_by_name_is_plain_bytes(self):
         status, headers, body = self.get("/data.json.gz", headers=[("Accept-Encoding", "gzip")])

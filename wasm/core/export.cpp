@@ -351,6 +351,7 @@ std::string framework_html(const Framework& fw, std::string_view app_url) {
     std::string app(app_url);
     std::string h = kHtmlHead;
     h += "<title>" + html_escape(fw.name) + "</title>\n";
+    h += "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n";
     h += "<link rel=\"stylesheet\" href=\"text.css\">\n</head>\n<body>\n";
     h += "<header>\n<p>";
     if (is_safe_href(app)) h += html_link(app, "Open the interactive version") + " · ";

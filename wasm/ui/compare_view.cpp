@@ -42,7 +42,7 @@ void text_column(App& app, const std::string& text, float width, ImU32 color, co
     const ImFont* body = theme::font(theme::Font::Body);
     const TextBlock& block = app.text_cache.get(body, text, width);
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    draw_text(ImGui::GetWindowDrawList(), body, pos, text, block, {color, marks, p.added});
+    draw_text(ImGui::GetWindowDrawList(), body, pos, text, block, {color, marks, p.added, true});  // underlined: not by color alone
     ImGui::Dummy(ImVec2(width, block.height));
 }
 

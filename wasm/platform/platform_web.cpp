@@ -118,6 +118,7 @@ struct WebPlatformData {
     std::string state;      // keeps cm_state()'s result alive for the JS caller
     std::vector<unsigned char> font_regular, font_semibold;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
+    bool focused = false;  // the canvas has keyboard focus
     FrameStats stats;
 };
 WebPlatformData* D = nullptr;
@@ -196,8 +197,9 @@ void render_frame() {
             platform::request_frames(2);
             break;
         }
-    // The caret blinks while a text field is active: wake up for each phase.
-    if (io.WantTextInput) platform::request_frame_after(500);
+    // The caret blinks while a text field is active and the canvas has focus:
+    // wake up for each phase (a field left active in an unfocused page costs nothing).
+    if (io.WantTextInput && D->focused) platform::request_frame_after(500);
     if (D->app.loaded && !D->app.first_frame_sent) {
         D->app.first_frame_sent = true;
         platform::notify_first_frame();
@@ -472,6 +474,7 @@ EMSCRIPTEN_KEEPALIVE void cm_on_paste(const char* text) {
 
 // Losing focus releases every key ImGui thinks is held: no stuck modifiers after Alt+Tab.
 EMSCRIPTEN_KEEPALIVE void cm_on_focus(int focused) {
+    D->focused = focused != 0;
     ImGui::GetIO().AddFocusEvent(focused != 0);
     platform::request_frames();
 }

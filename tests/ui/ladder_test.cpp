@@ -208,7 +208,7 @@ TEST_F(LadderTest, DeepLinkRestoresTheViewAndReportsUnknownParts) {
     EXPECT_EQ(app.view.levels, std::vector<std::string>{"senior"});
     EXPECT_EQ(app.view.areas, std::vector<std::string>{"autonomy"});
     EXPECT_EQ(app.view.search, "incident");
-    EXPECT_EQ(std::string(app.search_buf), "incident");
+    EXPECT_EQ(app.search_text, "incident");
     EXPECT_EQ(app.notices.size(), 2u);
     run.click_target("button:dismiss-notice");
     EXPECT_TRUE(app.notices.empty());

@@ -30,6 +30,7 @@ struct ViewState {
 };
 
 constexpr size_t kMaxHashBytes = 4096;
+constexpr size_t kMaxSearchBytes = 200;  // longer search text is cut (at a character boundary)
 
 // Writes the fragment (without '#'); fields at their defaults are left out.
 // Runs of consecutive levels are written as ranges ("senior..principal").

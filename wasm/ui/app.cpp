@@ -42,7 +42,6 @@ bool App::load_framework(std::string_view text, std::string_view file_name) {
     on_system_theme(system_dark);
     text_cache.clear();
     comparison = CompareCache();
-    data_name = std::string(file_name);
     ladder_dirty = true;
     on_url_hash(platform::url_hash());
     return true;
@@ -64,7 +63,7 @@ void App::on_url_hash(std::string_view hash) {
     if (changes_ladder(next, view)) ladder_dirty = true;
     if (next.selected != view.selected && !next.selected.empty()) scroll_to_selected = true;
     view = next;
-    snprintf(search_buf, sizeof(search_buf), "%s", view.search.c_str());
+    search_text = view.search;
     platform::request_frames();
 }
 

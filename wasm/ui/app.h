@@ -133,7 +133,6 @@ struct App {
     // Framework
     cm::Framework fw;
     bool loaded = false;
-    std::string data_name;
 
     // View state and what it resolves to
     cm::ViewState view;
@@ -144,7 +143,7 @@ struct App {
     float text_cache_ratio = 0;  // the pixel ratio the cached layouts were made for
     CompareCache comparison;
     std::vector<std::string> expanded_unchanged;  // compare view: areas whose unchanged items are shown
-    char search_buf[256] = {};
+    std::string search_text;  // the search field (the view's search follows it)
     bool focus_search = false;
     bool show_inherited = false;
     bool scroll_to_selected = false;

@@ -78,15 +78,13 @@ void draw_ladder_filters(App& app) {
     cm::ViewState next = app.view;
     ImGui::SetCursorPosX(kPad);
     ImGui::BeginGroup();
-    ImGui::PushItemWidth(std::min(340.0f, ImGui::GetContentRegionAvail().x - kPad));
     if (app.focus_search) {
         ImGui::SetKeyboardFocusHere();
         app.focus_search = false;
     }
-    if (ImGui::InputTextWithHint("##search", "Search all levels  (Ctrl+F or /)", app.search_buf, sizeof(app.search_buf)))
-        next.search = app.search_buf;
-    app.add_target("search");
-    ImGui::PopItemWidth();
+    if (text_field(app, "search", "Search all levels", &app.search_text, cm::kMaxSearchBytes, false,
+                   std::min(340.0f, ImGui::GetContentRegionAvail().x - kPad), 0, "Search all levels  (Ctrl+F or /)"))
+        next.search = app.search_text;
     ImGui::SameLine();
     wrap_before(260);
     bool only_new = next.only_new;

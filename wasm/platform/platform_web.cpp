@@ -98,12 +98,45 @@ struct FrameStats {
     float app_ms[kSize] = {};  // C++ work of a frame: NewFrame .. Render (no GL submission)
     float total_ms[kSize] = {};
     size_t count = 0;
+    size_t presented = 0;      // frames whose pixels differed and were submitted to WebGL
     void add(float app, float total) {
         app_ms[count % kSize] = app;
         total_ms[count % kSize] = total;
         count++;
     }
 };
+
+// A cheap 64-bit hash of everything a frame would draw. When it matches the last
+// frame presented, the frame is not submitted: the canvas keeps its pixels and the
+// browser composites nothing new (with software WebGL that is most of a frame's cost).
+uint64_t mix(uint64_t h, const void* data, size_t bytes) {
+    const unsigned char* p = static_cast<const unsigned char*>(data);
+    for (; bytes >= 8; bytes -= 8, p += 8) {
+        uint64_t w;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+    }
+    for (; bytes > 0; bytes--, p++) h = (h ^ *p) * 0x100000001B3ull;
+    return h;
+}
+
+uint64_t frame_hash(const ImDrawData* dd, int fb_w, int fb_h, ImU32 clear) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    int header[3] = {fb_w, fb_h, int(clear)};
+    h = mix(h, header, sizeof(header));
+    for (int i = 0; i < dd->CmdListsCount; i++) {
+        const ImDrawList* list = dd->CmdLists[i];
+        h = mix(h, list->VtxBuffer.Data, size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        h = mix(h, list->IdxBuffer.Data, size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            h = mix(h, &cmd.ClipRect, sizeof(cmd.ClipRect));
+            uint64_t fields[2] = {uint64_t(uintptr_t(cmd.TextureId)) << 32 | cmd.ElemCount, uint64_t(cmd.IdxOffset) << 32 | cmd.VtxOffset};
+            h = mix(h, fields, sizeof(fields));
+        }
+    }
+    return h;
+}
 
 struct WebPlatformData {
     ui::App app;
@@ -119,6 +152,7 @@ struct WebPlatformData {
     std::vector<unsigned char> font_regular, font_semibold;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
     bool focused = false;  // the canvas has keyboard focus
+    uint64_t presented_hash = 0;  // frame_hash of the pixels on the canvas now (0: must draw)
     FrameStats stats;
 };
 WebPlatformData* D = nullptr;
@@ -161,6 +195,7 @@ void render_frame() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         D->app.layout.valid = false;
+        D->presented_hash = 0;  // same vertices may now sample other glyphs
     }
     io.DisplaySize = ImVec2(D->css_w, D->css_h);
     io.DisplayFramebufferScale = ImVec2(D->dpr, D->dpr);
@@ -175,11 +210,16 @@ void render_frame() {
     double t1 = emscripten_get_now();
 
     int fb_w = int(std::lround(D->css_w * D->dpr)), fb_h = int(std::lround(D->css_h * D->dpr));
-    glViewport(0, 0, fb_w, fb_h);
-    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::colors().background);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    uint64_t hash = frame_hash(ImGui::GetDrawData(), fb_w, fb_h, theme::colors().background);
+    if (hash != D->presented_hash) {
+        glViewport(0, 0, fb_w, fb_h);
+        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::colors().background);
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        D->presented_hash = hash;
+        D->stats.presented++;
+    }
     D->stats.add(float(t1 - t0), float(emscripten_get_now() - t0));
 
     ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
@@ -393,11 +433,12 @@ EMSCRIPTEN_KEEPALIVE const char* cm_memory() {
     return D->state.c_str();
 }
 
-// Recent frame times as JSON, for the benchmark: {"count":N,"app":[ms...],"total":[ms...]}.
+// Recent frame times as JSON, for the benchmark: {"count":N,"presented":P,"app":[ms...],"total":[ms...]}
+// (P of the N frames changed pixels and were submitted to WebGL).
 EMSCRIPTEN_KEEPALIVE const char* cm_frame_stats() {
     const FrameStats& s = D->stats;
     size_t n = std::min(s.count, FrameStats::kSize);
-    std::string out = "{\"count\":" + std::to_string(s.count) + ",\"app\":[";
+    std::string out = "{\"count\":" + std::to_string(s.count) + ",\"presented\":" + std::to_string(s.presented) + ",\"app\":[";
     for (size_t i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(s.app_ms[i]);
     out += "],\"total\":[";
     for (size_t i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(s.total_ms[i]);
@@ -407,6 +448,7 @@ EMSCRIPTEN_KEEPALIVE const char* cm_frame_stats() {
 }
 
 EMSCRIPTEN_KEEPALIVE void cm_on_resize(float css_w, float css_h, float dpr) {
+    D->presented_hash = 0;  // a canvas whose size was set is blank until drawn
     D->css_w = std::max(css_w, 1.0f);
     D->css_h = std::max(css_h, 1.0f);
     D->dpr = std::clamp(dpr, 0.5f, 4.0f);

@@ -144,7 +144,17 @@ ViewState parse_view_hash(std::string_view hash, const Framework& fw, std::vecto
             for (std::string_view item : split(value, ',')) {
                 size_t dots = item.find("..");
                 if (dots == std::string_view::npos) { expanded += std::string(item) + ","; continue; }
-                int a = fw.find_level(item.substr(0, dots)), b = fw.find_level(item.substr(dots + 2));
+                // Ids may end with '.' (is_valid_id only forbids ".." inside one), so the
+                // range from "a." to "d." is written "a...d.": the separator is the ".."
+                // that leaves a level id on both sides, not always the first one.
+                // (Found by fuzz_view_hash: "levels=a.,b,c.1" formatted as "a...c.1"
+                // and read back as no levels at all.)
+                int a = -1, b = -1;
+                for (; dots != std::string_view::npos; dots = item.find("..", dots + 1)) {
+                    a = fw.find_level(item.substr(0, dots));
+                    b = fw.find_level(item.substr(dots + 2));
+                    if (a >= 0 && b >= 0) break;
+                }
                 if (a < 0 || b < 0) { warn(w, "unknown level range \"" + std::string(item.substr(0, 64)) + "\""); continue; }
                 if (a > b) std::swap(a, b);
                 for (int l = a; l <= b; l++) expanded += fw.levels[size_t(l)].id + ",";
@@ -156,7 +166,7 @@ ViewState parse_view_hash(std::string_view hash, const Framework& fw, std::vecto
         } else if (key == "components") {
             v.components = known_ids(value, component_id, "component", w);
         } else if (key == "q") {
-            size_t cut = std::min<size_t>(value.size(), 200);
+            size_t cut = std::min(value.size(), kMaxSearchBytes);
             while (cut < value.size() && cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) cut--;  // keep whole characters
             v.search = value.substr(0, cut);
         } else if (key == "new") {

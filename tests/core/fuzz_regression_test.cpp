@@ -149,7 +149,7 @@ TEST(FuzzHostile, FrameworkSizeAndValues) {
     };
     EXPECT_NE(load_problems(with("\"formatVersion\": 1", "\"formatVersion\": 18446744073709551616")).find("/formatVersion: expected an integer, found a number"), std::string::npos);
     // A float overflow is a syntax error to nlohmann (located by line and column).
-    EXPECT_NE(load_problems(with("\"formatVersion\": 1", "\"formatVersion\": 1e999")).find("not valid JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'"), std::string::npos);
+    EXPECT_NE(load_problems(with("\"formatVersion\": 1", "\"formatVersion\": 1e999")).find("not valid JSON: number overflow parsing '1e999'"), std::string::npos);
     EXPECT_NE(load_problems(with("\"order\": 2", "\"order\": -9223372036854775809")).find("/levels/1/order"), std::string::npos);
     EXPECT_NE(load_problems(with("\"order\": 2", "\"order\": 9223372036854775807")).find("/levels/1/order: must be between"), std::string::npos);
     EXPECT_NE(load_problems(with("Second thing.", "Second \xff\xfe thing.")).find("not valid JSON"), std::string::npos);

@@ -108,10 +108,11 @@ struct ErrorFinder : nlohmann::json_sax<Json> {
     bool end_array() override { return true; }
     bool parse_error(std::size_t pos, const std::string& token, const nlohmann::detail::exception& ex) override {
         position = pos > 0 ? pos - 1 : 0;
-        // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line 1, column 2: ";
-        // keep only the part after the location, which says what was wrong.
+        // nlohmann's messages start with "[json.exception.<kind>.<n>] ", and syntax errors go on with
+        // "parse error at line 1, column 2: ": keep only what says what was wrong (we give the place).
         std::string what = ex.what();
-        size_t colon = what.find(": ");
+        if (!what.empty() && what[0] == '[' && what.find("] ") != std::string::npos) what = what.substr(what.find("] ") + 2);
+        size_t colon = what.rfind("parse error", 0) == 0 ? what.find(": ") : std::string::npos;
         message = colon == std::string::npos ? what : what.substr(colon + 2);
         if (!token.empty() && token.size() < 40 && message.find("last read") == std::string::npos)
             message += " (near '" + token + "')";

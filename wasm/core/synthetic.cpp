@@ -86,7 +86,11 @@ std::string copy_id(const std::string& id, int copy, size_t index) {
     if (copy == 0) return id;
     std::string s = id + ".s" + std::to_string(copy);
     if (s.size() <= 64) return s;
-    return "s" + std::to_string(copy) + "-" + std::to_string(index);
+    s = "s";  // appended piece by piece: GCC 12 warns (-Wrestrict) on "s" + std::string
+    s += std::to_string(copy);
+    s += '-';
+    s += std::to_string(index);
+    return s;
 }
 
 }  // namespace

@@ -11,7 +11,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 static int usage() {
     std::fprintf(stderr, "usage: cm-synth --scale N [-o OUT.json] [BASE.json]\n");
@@ -30,19 +29,12 @@ int main(int argc, char** argv) {
     }
     if (scale < 1 || scale > 1000) return usage();
 
-    std::ifstream in(input, std::ios::binary);
-    if (!in) {
-        std::fprintf(stderr, "%s: cannot read the file\n", input);
-        return 2;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
     cm::Diagnostics diag;
-    diag.file = input;
     cm::Framework base;
-    if (!cm::load_framework(text.str(), &base, &diag)) {
+    bool unreadable = false;
+    if (!cm::load_framework_file(input, &base, &diag, &unreadable)) {
         std::fputs(diag.to_string().c_str(), stderr);
-        return 1;
+        return unreadable ? 2 : 1;
     }
 
     std::string json = cm::save_framework(cm::synthetic_framework(base, int(scale)), false);

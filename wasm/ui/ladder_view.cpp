@@ -259,7 +259,7 @@ void draw_entry(App& app, const LadderLayout::Entry& le, ImVec2 origin) {
         dl->AddText(small, font_size(small), ImVec2(pos.x + 4 + kBulletIndent, pos.y + 2 + le.text.height), p.text_muted, note.c_str());
 }
 
-void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin) {
+void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin, float top, float bottom) {
     const theme::Palette& p = theme::colors();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImFont* small = theme::font(theme::Font::Small);
@@ -292,7 +292,13 @@ void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin) {
             dl->AddText(small, font_size(small), ImVec2(pos.x, pos.y + 2), p.text_link, label.c_str());
         }
     }
-    for (size_t i = b.first_entry; i < b.first_entry + b.entry_count; i++) draw_entry(app, app.layout.entries[i], origin);
+    // A row of a large framework holds thousands of entries: draw only those in
+    // the band draw_ladder keeps (the visible part and a screen either side).
+    for (size_t i = b.first_entry; i < b.first_entry + b.entry_count; i++) {
+        const LadderLayout::Entry& le = app.layout.entries[i];
+        if (le.pos.y + le.size.y < top || le.pos.y > bottom) continue;
+        draw_entry(app, le, origin);
+    }
 }
 
 }  // namespace
@@ -307,10 +313,11 @@ void draw_ladder(App& app, ImVec2 size) {
     ImVec2 origin = ImGui::GetCursorScreenPos();  // already offset by the scroll position
     float top = ImGui::GetScrollY(), view_h = ImGui::GetWindowHeight();
     // One screen of margin keeps keyboard navigation able to reach the next item.
+    const float band_top = top - view_h, band_bottom = top + 2 * view_h;
     for (const LadderLayout::Block& b : L.blocks) {
-        if (b.y + b.height < top - view_h || b.y > top + 2 * view_h) continue;
+        if (b.y + b.height < band_top || b.y > band_bottom) continue;
         if (b.kind == LadderLayout::Block::LevelHeader) draw_level_header(app, b, origin);
-        else draw_cell_row(app, b, origin);
+        else draw_cell_row(app, b, origin, band_top, band_bottom);
     }
     if (app.ladder.levels.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + kPad, origin.y + kPad));

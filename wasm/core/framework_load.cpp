@@ -1,7 +1,9 @@
 #include "framework_load.h"
 
 #include <algorithm>
+#include <fstream>
 #include <numeric>
+#include <sstream>
 #include <unordered_map>
 
 namespace cm {
@@ -269,6 +271,21 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
     fw.index();
     *out = std::move(fw);
     return true;
+}
+
+bool load_framework_file(const std::string& path, Framework* out, Diagnostics* diag, bool* unreadable, const FrameworkLimits& limits) {
+    size_t slash = path.find_last_of('/');
+    diag->file = slash == std::string::npos ? path : path.substr(slash + 1);
+    if (unreadable) *unreadable = false;
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        if (unreadable) *unreadable = true;
+        diag->add("", "cannot read the file");
+        return false;
+    }
+    std::ostringstream text;
+    text << f.rdbuf();
+    return load_framework(text.str(), out, diag, limits);
 }
 
 std::string save_framework(const Framework& fw, bool with_hashes) {

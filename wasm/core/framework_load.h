@@ -20,6 +20,12 @@ struct FrameworkLimits {
 // found into `diag` (whose `file` names the file in each message) and returns false.
 bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, const FrameworkLimits& limits = {});
 
+// Reads a framework file from disk and loads it (the command-line tools). Problems
+// name the file by its base name. When the file cannot be read (or is over the
+// size limit) that is the one problem and *unreadable is set.
+bool load_framework_file(const std::string& path, Framework* out, Diagnostics* diag, bool* unreadable = nullptr,
+                         const FrameworkLimits& limits = {});
+
 // Writes a framework back in the file format (used by the importer and the
 // synthetic-data generator). Hashes are written when `with_hashes` is set.
 std::string save_framework(const Framework& fw, bool with_hashes);

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 int main(int argc, char** argv) {
     const char* input = nullptr;
@@ -26,19 +25,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: cm-html FRAMEWORK.json [-o OUT.html] [--app-url URL]\n");
         return 2;
     }
-    std::ifstream in(input, std::ios::binary);
-    if (!in) {
-        std::fprintf(stderr, "%s: cannot read the file\n", input);
-        return 2;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
     cm::Diagnostics diag;
-    diag.file = input;
     cm::Framework fw;
-    if (!cm::load_framework(text.str(), &fw, &diag)) {
+    bool unreadable = false;
+    if (!cm::load_framework_file(input, &fw, &diag, &unreadable)) {
         std::fputs(diag.to_string().c_str(), stderr);
-        return 1;
+        return unreadable ? 2 : 1;
     }
     std::string html = cm::framework_html(fw, app_url);
     if (!output) {

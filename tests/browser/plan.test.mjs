@@ -85,6 +85,24 @@ describe('growth plans', () => {
     });
   }
 
+  test('storage that throws on access (disabled, or a sandboxed frame) is detected and said; plans live in the tab', async () => {
+    const { context, page } = await freshPage();
+    // What a browser with site data blocked, or an opaque-origin frame, does on every access.
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    });
+    await openApp(page, `${server.url}#view=plan`);
+    let s = await state(page);
+    assert.equal(s.plans.readOnly, true);
+    assert.match(s.plans.messages.find((m) => m.id === 'load').text, /cannot store data in this browser/);
+    await pickLevels(page, 'senior', 'staff');
+    await clickTarget(page, 'plan:create');
+    s = await waitForState(page, (x) => x.plans.count === 1 && !x.plans.dirty, 'the plan to be kept in memory');
+    assert.ok(s.plans.active.items.length > 10);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
   test('a full quota is reported, the plan stays in the tab, and nothing stored is lost', async () => {
     const { context, page } = await freshPage();
     await seed(page, { 'another-app:notes': 'important' });

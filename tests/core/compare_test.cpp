@@ -2,12 +2,11 @@
 // added words, lineage.
 #include "compare.h"
 #include "framework_load.h"
+#include "test_data.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace {
 
@@ -56,13 +55,6 @@ cm::Framework load_text(const std::string& text, const char* file) {
 }
 
 cm::Framework ladder(bool cumulative) { return load_text(ladder_json(cumulative), "ladder.json"); }
-
-std::string read(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
 
 std::vector<std::string> ids(const cm::Framework& fw, const std::vector<int>& items) {
     std::vector<std::string> out;
@@ -268,7 +260,7 @@ TEST(CompareLevels, UnpublishedLevelsInheritEverything) {
 // [SECTION] The default data
 
 TEST(CompareLevels, SeniorToStaffOnTheDefaultData) {
-    cm::Framework fw = load_text(read(CM_SOURCE_DIR "/data/infrastructure.json"), "infrastructure.json");
+    cm::Framework fw = load_text(test_data::infrastructure_text(), "infrastructure.json");
     int senior = fw.find_level("senior"), staff = fw.find_level("staff");
     ASSERT_GE(senior, 0);
     ASSERT_GE(staff, 0);
@@ -302,7 +294,7 @@ TEST(CompareLevels, SeniorToStaffOnTheDefaultData) {
 }
 
 TEST(EffectiveExpectations, DefaultDataGrowsUpTheLadder) {
-    cm::Framework fw = load_text(read(CM_SOURCE_DIR "/data/infrastructure.json"), "infrastructure.json");
+    cm::Framework fw = load_text(test_data::infrastructure_text(), "infrastructure.json");
     // The values are listed once, at the first level, and stay in effect everywhere.
     int values = fw.find_area("values");
     for (int l = 0; l < int(fw.levels.size()); l++) {
@@ -418,7 +410,7 @@ TEST(Descendants, LowestLevelFirst) {
 }
 
 TEST(Descendants, AgreesWithLineage) {
-    cm::Framework fw = load_text(read(CM_SOURCE_DIR "/data/infrastructure.json"), "infrastructure.json");
+    cm::Framework fw = load_text(test_data::infrastructure_text(), "infrastructure.json");
     for (int e = 0; e < int(fw.expectations.size()); e++) {
         for (int d : cm::descendants(fw, e)) {
             std::vector<int> chain = cm::lineage(fw, d);

@@ -1,19 +1,11 @@
 #include "framework_load.h"
+#include "test_data.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 namespace {
-
-std::string read(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
 
 std::vector<std::string> problems_of(const std::string& text, const char* file = "test.json") {
     cm::Diagnostics diag;
@@ -35,7 +27,7 @@ TEST(FrameworkLoad, DefaultDataLoads) {
     cm::Diagnostics diag;
     diag.file = "infrastructure.json";
     cm::Framework fw;
-    ASSERT_TRUE(cm::load_framework(read(CM_SOURCE_DIR "/data/infrastructure.json"), &fw, &diag)) << diag.to_string();
+    ASSERT_TRUE(cm::load_framework(test_data::infrastructure_text(), &fw, &diag)) << diag.to_string();
     ASSERT_EQ(fw.levels.size(), 8u);
     EXPECT_EQ(fw.levels.front().id, "intern");
     EXPECT_EQ(fw.levels.back().id, "fellow");
@@ -45,7 +37,7 @@ TEST(FrameworkLoad, DefaultDataLoads) {
 }
 
 TEST(FrameworkLoad, BrokenFixtureReportsEveryProblemWithItsPointer) {
-    auto lines = problems_of(read(CM_FIXTURES_DIR "/broken-framework.json"), "broken-framework.json");
+    auto lines = problems_of(test_data::read_file(CM_FIXTURES_DIR "/broken-framework.json"), "broken-framework.json");
     EXPECT_TRUE(contains(lines, "broken-framework.json:/framework/colour: unknown field \"colour\""));
     EXPECT_TRUE(contains(lines, "broken-framework.json:/levels/1/id: duplicate id \"associate\""));
     EXPECT_TRUE(contains(lines, "broken-framework.json:/levels/2/published: expected true or false, found a string"));
@@ -744,7 +736,7 @@ TEST(FrameworkLoadRules, IndexBuildsCellsAndSuccessors) {
 }
 
 TEST(FrameworkLoadRules, BrokenFixtureReportsTheDanglingExtendsToo) {
-    auto lines = problems_of(read(CM_FIXTURES_DIR "/broken-framework.json"), "broken-framework.json");
+    auto lines = problems_of(test_data::read_file(CM_FIXTURES_DIR "/broken-framework.json"), "broken-framework.json");
     EXPECT_TRUE(contains(lines, "broken-framework.json:/expectations/2/extends: no expectation with id \"missing.1\""));
     EXPECT_EQ(lines.size(), 7u);
 }
@@ -807,7 +799,7 @@ TEST(FrameworkSave, RoundTripOfTheDefaultData) {
     cm::Diagnostics diag;
     diag.file = "infrastructure.json";
     cm::Framework original;
-    ASSERT_TRUE(cm::load_framework(read(CM_SOURCE_DIR "/data/infrastructure.json"), &original, &diag)) << diag.to_string();
+    ASSERT_TRUE(cm::load_framework(test_data::infrastructure_text(), &original, &diag)) << diag.to_string();
     for (bool with_hashes : {false, true}) {
         std::string saved = cm::save_framework(original, with_hashes);
         cm::Diagnostics d2;

@@ -1,11 +1,9 @@
 // Tests of wasm/core/framework: the content hash and the find_* look-ups.
 #include "framework.h"
 #include "framework_load.h"
+#include "test_data.h"
 
 #include <gtest/gtest.h>
-
-#include <fstream>
-#include <sstream>
 
 namespace {
 
@@ -18,13 +16,6 @@ uint64_t fnv1a64(std::string_view bytes) {
         h *= 1099511628211ull;  // 0x100000001b3
     }
     return h;
-}
-
-std::string read(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
 }
 
 // [SECTION] content_hash
@@ -112,7 +103,7 @@ protected:
     void SetUp() override {
         cm::Diagnostics diag;
         diag.file = "infrastructure.json";
-        ASSERT_TRUE(cm::load_framework(read(CM_SOURCE_DIR "/data/infrastructure.json"), &fw, &diag)) << diag.to_string();
+        ASSERT_TRUE(cm::load_framework(test_data::infrastructure_text(), &fw, &diag)) << diag.to_string();
     }
     cm::Framework fw;
 };

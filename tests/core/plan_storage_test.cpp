@@ -3,37 +3,20 @@
 #include "plan_storage.h"
 
 #include "framework_load.h"
+#include "test_data.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace {
 
 using cm::MemoryStore;
 using cm::StoreStatus;
 using cm::KeyValueStore;
+using test_data::infrastructure;
 
 // [SECTION] Helpers
-
-std::string read(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-const cm::Framework& infrastructure() {
-    static const cm::Framework fw = [] {
-        cm::Diagnostics diag;
-        cm::Framework f;
-        EXPECT_TRUE(cm::load_framework(read(CM_SOURCE_DIR "/data/infrastructure.json"), &f, &diag)) << diag.to_string();
-        return f;
-    }();
-    return fw;
-}
 
 const int64_t kNow = 1795773600000;   // 2026-11-27T10:00:00.000Z
 const int64_t kEarlier = 1741064767890;  // 2025-03-04T05:06:07.890Z

@@ -3,32 +3,14 @@
 
 #include "compare.h"
 #include "framework_load.h"
+#include "test_data.h"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 namespace {
 
-std::string read(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-cm::Framework load(const std::string& text) {
-    cm::Diagnostics diag;
-    cm::Framework fw;
-    EXPECT_TRUE(cm::load_framework(text, &fw, &diag)) << diag.to_string();
-    return fw;
-}
-
-const cm::Framework& infrastructure() {
-    static const cm::Framework fw = load(read(CM_SOURCE_DIR "/data/infrastructure.json"));
-    return fw;
-}
+using test_data::infrastructure;
+using test_data::load;
 
 // Two levels, three areas; at "two": one Grown, two Added, one restated word for word.
 const char* kTiny = R"({

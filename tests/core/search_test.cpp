@@ -3,12 +3,11 @@
 #include "search.h"
 
 #include "framework_load.h"
+#include "test_data.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace {
 
@@ -49,13 +48,6 @@ cm::Framework load_text(const std::string& text) {
     cm::Framework fw;
     EXPECT_TRUE(cm::load_framework(text, &fw, &diag)) << diag.to_string();
     return fw;
-}
-
-std::string read(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
 }
 
 std::vector<std::string> terms(std::string_view text) { return cm::parse_search(text).terms; }
@@ -350,7 +342,7 @@ TEST(QueryLadder, SearchShowsOnlyMatchingLevelsAndAreas) {
 }
 
 TEST(QueryLadder, EveryShownEntryContainsEveryTerm) {
-    cm::Framework fw = load_text(read(CM_SOURCE_DIR "/data/infrastructure.json"));
+    cm::Framework fw = load_text(test_data::infrastructure_text());
     for (const char* search : {"incident", "on-call review", "team", "CUSTOMER results", "cost", "the"}) {
         cm::ViewState v;
         v.search = search;
@@ -514,7 +506,7 @@ TEST(QueryLadder, LevelAndAreaFilters) {
 }
 
 TEST(QueryLadder, DefaultDataCounts) {
-    cm::Framework fw = load_text(read(CM_SOURCE_DIR "/data/infrastructure.json"));
+    cm::Framework fw = load_text(test_data::infrastructure_text());
     cm::LadderContent lc = cm::query_ladder(fw, filter_for(fw, {}));
     EXPECT_EQ(lc.levels.size(), fw.levels.size());
     EXPECT_EQ(lc.areas.size(), fw.areas.size());

@@ -1,6 +1,7 @@
 // The ladder views driven headless: real ImGui frames with injected mouse and
 // keys, assertions on the app's view state and on what it asked of its host.
 #include "platform_headless.h"
+#include "test_data.h"
 #include "theme.h"
 
 #include <gtest/gtest.h>
@@ -12,17 +13,11 @@ namespace {
 
 using headless::host;
 
-std::string default_data() {
-    std::string s;
-    EXPECT_TRUE(headless::read_file(CM_SOURCE_DIR "/data/infrastructure.json", &s));
-    return s;
-}
-
 struct LadderTest : testing::Test {
     ui::App app;
     headless::Runner run{app};
     void SetUp() override {
-        ASSERT_TRUE(app.load_framework(default_data(), "infrastructure.json"));
+        ASSERT_TRUE(app.load_framework(test_data::infrastructure_text(), "infrastructure.json"));
         run.frames(2);
     }
     std::string lower(std::string s) {
@@ -251,7 +246,7 @@ TEST(LadderLoad, BrokenDataShowsTheProblems) {
 TEST(LadderLoad, ThemeFollowsTheSystemUntilChosenAndRemembersTheChoice) {
     ui::App app;
     headless::Runner run(app);
-    ASSERT_TRUE(app.load_framework(default_data(), "infrastructure.json"));
+    ASSERT_TRUE(app.load_framework(test_data::infrastructure_text(), "infrastructure.json"));
     app.on_system_theme(true);
     run.frames(2);
     EXPECT_TRUE(app.dark);

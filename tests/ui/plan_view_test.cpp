@@ -3,18 +3,13 @@
 #include "export.h"
 #include "plan_storage.h"
 #include "platform_headless.h"
+#include "test_data.h"
 
 #include <gtest/gtest.h>
 
 namespace {
 
 using headless::host;
-
-std::string default_data() {
-    std::string s;
-    EXPECT_TRUE(headless::read_file(CM_SOURCE_DIR "/data/infrastructure.json", &s));
-    return s;
-}
 
 struct PlanViewTest : testing::Test {
     ui::App app;
@@ -23,7 +18,7 @@ struct PlanViewTest : testing::Test {
     // Loads the framework (and so the plans) with `stored` under the plans key, if given.
     void open(const char* stored = nullptr) {
         if (stored) host().storage.items[cm::kPlansKey] = stored;
-        ASSERT_TRUE(app.load_framework(default_data(), "infrastructure.json"));
+        ASSERT_TRUE(app.load_framework(test_data::infrastructure_text(), "infrastructure.json"));
         app.on_url_hash("view=plan");
         run.frames(3);
     }

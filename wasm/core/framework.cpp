@@ -5,7 +5,10 @@ namespace cm {
 void Framework::index() {
     cells.assign(levels.size() * areas.size(), {});
     successors.assign(expectations.size(), {});
+    expectation_index.clear();
+    expectation_index.reserve(expectations.size());
     for (int i = 0; i < int(expectations.size()); i++) {
+        expectation_index.emplace(expectations[size_t(i)].id, i);
         const Expectation& e = expectations[size_t(i)];
         cells[size_t(e.level) * areas.size() + size_t(e.area)].push_back(i);
         if (e.extends >= 0) successors[size_t(e.extends)].push_back(i);
@@ -22,7 +25,10 @@ static int find_by_id(const std::vector<T>& items, std::string_view id) {
 int Framework::find_level(std::string_view key) const { return find_by_id(levels, key); }
 int Framework::find_area(std::string_view key) const { return find_by_id(areas, key); }
 int Framework::find_component(std::string_view key) const { return find_by_id(components, key); }
-int Framework::find_expectation(std::string_view key) const { return find_by_id(expectations, key); }
+int Framework::find_expectation(std::string_view key) const {
+    auto it = expectation_index.find(key);
+    return it == expectation_index.end() ? -1 : it->second;
+}
 
 static bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 

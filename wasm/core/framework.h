@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace cm {
@@ -59,6 +60,13 @@ struct Framework {
     // expectation's successors (the expectations that extend it).
     std::vector<std::vector<int>> cells;       // [level * areas.size() + area]
     std::vector<std::vector<int>> successors;  // [expectation]
+    // id -> index. Owns its keys (views would dangle when a Framework moves) and
+    // is looked up with string_views (a transparent hash: no copy per lookup).
+    struct IdHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    std::unordered_map<std::string, int, IdHash, std::equal_to<>> expectation_index;
 
     void index();
     const std::vector<int>& cell(int level, int area) const { return cells[size_t(level) * areas.size() + size_t(area)]; }
@@ -66,7 +74,7 @@ struct Framework {
     int find_level(std::string_view key) const;
     int find_area(std::string_view key) const;
     int find_component(std::string_view key) const;
-    int find_expectation(std::string_view key) const;  // linear; callers needing many lookups build a map
+    int find_expectation(std::string_view key) const;  // through expectation_index (plans look up every item)
 };
 
 // FNV-1a 64 of the text with runs of white space collapsed and both ends trimmed,

@@ -18,12 +18,7 @@
 #include "text_block.h"
 #include "theme.h"
 
-#if __has_include(<valgrind/callgrind.h>)
-#include <valgrind/callgrind.h>
-#else
-#define CALLGRIND_START_INSTRUMENTATION
-#define CALLGRIND_STOP_INSTRUMENTATION
-#endif
+#include "callgrind.h"
 
 #include <algorithm>
 #include <chrono>

@@ -17,12 +17,7 @@
 #include "framework_load.h"
 
 #include <malloc.h>
-#if __has_include(<valgrind/callgrind.h>)
-#include <valgrind/callgrind.h>  // tools/bench profiles load+validate with --instr-atstart=no
-#else
-#define CALLGRIND_START_INSTRUMENTATION
-#define CALLGRIND_STOP_INSTRUMENTATION
-#endif
+#include "callgrind.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -257,7 +257,6 @@ mergeInto(LibraryManager.library, {
   cm_js_is_mac: function() { return /Mac|iPhone|iPad/.test(navigator.platform || '') ? 1 : 0; },
   cm_js_is_touch: function() { return matchMedia('(pointer: coarse)').matches ? 1 : 0; },
   cm_js_prefers_dark: function() { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; },
-  cm_js_prefers_reduced_motion: function() { return matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0; },
 
   cm_js_edit_text__deps: ['$CM'],
   cm_js_edit_text: function(labelPtr, currentPtr, multiline) {

@@ -446,7 +446,7 @@ TEST(FrameworkLoadRules, UnsafeLinkUrls) {
     const char* unsafe[] = {
         "javascript:alert(1)", "JavaScript:alert(1)", "//evil.example/x", "data:text/html,<b>x</b>",
         "ftp://example.com/", "mailto:a@example.com", "example.com", "https://", "http://", " https://example.com",
-        "HTTPS://example.com", "vbscript:x", "file:///etc/passwd",
+        "vbscript:x", "file:///etc/passwd", "/\\evil.example/x", "https://exa mple.com", "https://a\\b", "https://#x",
     };
     for (const char* url : unsafe) {
         Json j = minimal();
@@ -454,7 +454,7 @@ TEST(FrameworkLoadRules, UnsafeLinkUrls) {
         EXPECT_EQ(only_problem(j), std::string("t.json:/expectations/2/links/0/url: \"") + url +
                                        "\" must be an http(s) URL or a path starting with /");
     }
-    const char* safe[] = {"https://example.com", "https://a", "http://a", "http://example.com/a?b=c#d", "/handbook/values/", "/"};
+    const char* safe[] = {"https://example.com", "HTTPS://example.com", "https://a", "http://a", "http://example.com/a?b=c#d", "/handbook/values/", "/"};
     for (const char* url : safe) {
         Json j = minimal();
         j["expectations"][2]["links"][0]["url"] = url;

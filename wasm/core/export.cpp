@@ -5,6 +5,7 @@
 #include "compare.h"
 #include "framework_load.h"  // is_valid_id
 #include "plan_storage.h"
+#include "url_policy.h"
 
 #include <algorithm>
 
@@ -92,33 +93,6 @@ std::vector<std::string_view> split_lines(std::string_view s) {
     }
     while (!lines.empty() && lines.back().empty()) lines.pop_back();  // trailing blank lines say nothing
     return lines;
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        if (c != prefix[i]) return false;
-    }
-    return true;
-}
-
-// An href we are willing to write: http(s), or relative (no scheme at all).
-// Anything else (javascript:, data:...) is dropped, whoever produced it.
-bool is_safe_href(std::string_view url) {
-    if (url.empty()) return false;
-    if (starts_with_ci(url, "http://") || starts_with_ci(url, "https://")) return true;
-    size_t colon = url.find(':'), stop = url.find_first_of("/?#");
-    return colon == std::string_view::npos || (stop != std::string_view::npos && stop < colon);
-}
-
-// "https://host/x" -> "https://host"; "" when `url` is not absolute http(s).
-std::string origin_of(std::string_view url) {
-    size_t scheme = starts_with_ci(url, "https://") ? 8 : starts_with_ci(url, "http://") ? 7 : 0;
-    if (scheme == 0) return "";
-    size_t end = url.find('/', scheme);
-    return std::string(url.substr(0, end));
 }
 
 // Framework links may be handbook paths ("/handbook/..."); an exported file is

@@ -33,10 +33,26 @@ struct Area {
     int component = -1;
 };
 
+// What a section's competencies say of their own reach at one level, apart from
+// the level's scope ("a staff engineer generally operates at a team level scope").
+struct SectionScope {
+    int area = -1;  // index into Framework::areas (a section)
+    std::string text;
+    std::vector<Link> links;
+};
+
 struct Level {
     std::string id, name, scope, source;
     int order = 0;
     bool published = true;
+    std::vector<Link> links;                   // the links of the scope's text
+    std::vector<SectionScope> section_scopes;  // in the order of Framework::areas
+
+    const SectionScope* section_scope(int area) const {
+        for (const SectionScope& s : section_scopes)
+            if (s.area == area) return &s;
+        return nullptr;
+    }
 };
 
 struct Expectation {
@@ -50,6 +66,7 @@ struct Expectation {
 
 struct Framework {
     std::string id, name, organization, department, summary, source, version;
+    std::string notice;  // where the content comes from, shown with the name (a paraphrase, an import...)
     bool cumulative = false;
     std::vector<Component> components;
     std::vector<Area> areas;          // dimensions first, then sections, each in file order

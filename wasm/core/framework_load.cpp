@@ -1,5 +1,7 @@
 #include "framework_load.h"
 
+#include "url_policy.h"
+
 #include <algorithm>
 #include <fstream>
 #include <numeric>
@@ -18,17 +20,6 @@ bool is_valid_id(std::string_view id, size_t max_len) {
 }
 
 namespace {
-
-// Links open in a new tab from the app: only web pages and handbook-relative paths.
-bool is_safe_url(std::string_view url) {
-    if (url.find('\\') != std::string_view::npos) return false;  // browsers read "/\\host" as "//host"
-    auto starts = [&](std::string_view p) { return url.substr(0, p.size()) == p; };
-    // Something must follow the scheme ("http://" is 7 bytes, "https://" 8; the
-    // check was once `> 8` for both, which refused "http://a" but not "https://a").
-    if (starts("https://")) return url.size() > 8;
-    if (starts("http://")) return url.size() > 7;
-    return starts("/") && !starts("//");
-}
 
 struct Loader {
     const FrameworkLimits& lim;
@@ -102,9 +93,10 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
         r.string("organization", &fw.organization, false, lim.name_len);
         r.string("department", &fw.department, false, lim.name_len);
         r.string("summary", &fw.summary, false, lim.text_len);
+        r.string("notice", &fw.notice, false, lim.text_len);
         r.string("version", &fw.version, true, lim.name_len);
         r.boolean("cumulative", &fw.cumulative, true);
-        if (r.string("source", &fw.source, false, lim.url_len) && !is_safe_url(fw.source))
+        if (r.string("source", &fw.source, false, lim.url_len) && !is_framework_link(fw.source))
             diag->add(r.at("source"), "must be an http(s) URL or a path starting with /");
         r.finish();
     }
@@ -136,6 +128,22 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
     read_areas("dimensions", AreaKind::Dimension);
     read_areas("sections", AreaKind::Section);
 
+    auto read_links = [&](ObjectReader& r, std::vector<Link>* links) {
+        L.each(r.array("links", false, lim.max_links), r.at("links"), [&](ObjectReader& lr, size_t) {
+            Link link;
+            lr.string("text", &link.text, true, lim.name_len);
+            if (lr.string("url", &link.url, true, lim.url_len) && !is_framework_link(link.url))
+                diag->add(lr.at("url"), "\"" + link.url + "\" must be an http(s) URL or a path starting with /");
+            lr.finish();
+            links->push_back(std::move(link));
+        });
+    };
+
+    struct RawScope {
+        std::string section, pointer;
+        size_t level = 0;
+    };
+    std::vector<RawScope> raw_scopes;  // resolved once the areas are known
     std::vector<std::pair<Level, std::string>> levels;  // with pointer
     L.each(root.array("levels", true, lim.max_levels), "/levels", [&](ObjectReader& r, size_t) {
         Level l;
@@ -145,8 +153,19 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
         if (r.integer("order", &order, true, -1000000, 1000000)) l.order = int(order);
         r.string("scope", &l.scope, true, lim.text_len);
         r.boolean("published", &l.published, true);
-        if (r.string("source", &l.source, false, lim.url_len) && !is_safe_url(l.source))
+        if (r.string("source", &l.source, false, lim.url_len) && !is_framework_link(l.source))
             diag->add(r.at("source"), "must be an http(s) URL or a path starting with /");
+        read_links(r, &l.links);
+        L.each(r.array("sectionScopes", false, lim.max_areas), r.at("sectionScopes"), [&](ObjectReader& sr, size_t) {
+            RawScope raw_scope{"", sr.pointer(), levels.size()};
+            SectionScope s;
+            sr.string("section", &raw_scope.section, true, lim.id_len);
+            sr.string("text", &s.text, true, lim.text_len);
+            read_links(sr, &s.links);
+            sr.finish();
+            l.section_scopes.push_back(std::move(s));
+            raw_scopes.push_back(std::move(raw_scope));
+        });
         r.finish();
         levels.emplace_back(std::move(l), r.pointer());
     });
@@ -177,18 +196,32 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
             x.has_hash = hash_from_hex(hash, &x.stated_hash);
             if (!x.has_hash) diag->add(r.at("hash"), "expected 16 lower-case hex digits");
         }
-        L.each(r.array("links", false, lim.max_links), r.at("links"), [&](ObjectReader& lr, size_t) {
-            Link link;
-            lr.string("text", &link.text, true, lim.name_len);
-            if (lr.string("url", &link.url, true, lim.url_len) && !is_safe_url(link.url))
-                diag->add(lr.at("url"), "\"" + link.url + "\" must be an http(s) URL or a path starting with /");
-            lr.finish();
-            x.e.links.push_back(std::move(link));
-        });
+        read_links(r, &x.e.links);
         r.finish();
         raw.push_back(std::move(x));
     });
     root.finish();
+
+    // Section scopes name a section, once per level; resolved before the levels are sorted.
+    {
+        std::vector<size_t> next(levels.size(), 0);
+        for (const RawScope& s : raw_scopes) {
+            Level& l = levels[s.level].first;
+            SectionScope& scope = l.section_scopes[next[s.level]++];
+            int area = -1;
+            for (size_t i = 0; i < areas.size() && area < 0; i++)
+                if (areas[i].area.id == s.section) area = int(i);
+            if (!s.section.empty() && (area < 0 || areas[size_t(area)].area.kind != AreaKind::Section))
+                diag->add(s.pointer + "/section", "no section with id \"" + s.section + "\"");
+            else if (area >= 0 && l.section_scope(area))
+                diag->add(s.pointer + "/section", "level \"" + l.id + "\" already has a scope for section \"" + s.section + "\"");
+            scope.area = area;
+        }
+        for (auto& l : levels) {
+            auto& scopes = l.first.section_scopes;
+            std::stable_sort(scopes.begin(), scopes.end(), [](const SectionScope& a, const SectionScope& b) { return a.area < b.area; });
+        }
+    }
 
     // Levels: sorted by order, which must be unique.
     std::stable_sort(levels.begin(), levels.end(), [](auto& a, auto& b) { return a.first.order < b.first.order; });
@@ -288,6 +321,14 @@ bool load_framework_file(const std::string& path, Framework* out, Diagnostics* d
     return load_framework(text.str(), out, diag, limits);
 }
 
+namespace {
+OJson links_json(const std::vector<Link>& links) {
+    OJson out = OJson::array();
+    for (const Link& l : links) out.push_back({{"text", l.text}, {"url", l.url}});
+    return out;
+}
+}  // namespace
+
 std::string save_framework(const Framework& fw, bool with_hashes) {
     OJson j;
     j["format"] = "career-framework";
@@ -298,6 +339,7 @@ std::string save_framework(const Framework& fw, bool with_hashes) {
     if (!fw.organization.empty()) meta["organization"] = fw.organization;
     if (!fw.department.empty()) meta["department"] = fw.department;
     if (!fw.summary.empty()) meta["summary"] = fw.summary;
+    if (!fw.notice.empty()) meta["notice"] = fw.notice;
     if (!fw.source.empty()) meta["source"] = fw.source;
     meta["version"] = fw.version;
     meta["cumulative"] = fw.cumulative;
@@ -317,6 +359,16 @@ std::string save_framework(const Framework& fw, bool with_hashes) {
     for (const Level& l : fw.levels) {
         OJson o{{"id", l.id}, {"name", l.name}, {"order", l.order}, {"scope", l.scope}, {"published", l.published}};
         if (!l.source.empty()) o["source"] = l.source;
+        if (!l.links.empty()) o["links"] = links_json(l.links);
+        if (!l.section_scopes.empty()) {
+            OJson scopes = OJson::array();
+            for (const SectionScope& s : l.section_scopes) {
+                OJson so{{"section", fw.areas[size_t(s.area)].id}, {"text", s.text}};
+                if (!s.links.empty()) so["links"] = links_json(s.links);
+                scopes.push_back(std::move(so));
+            }
+            o["sectionScopes"] = std::move(scopes);
+        }
         levels.push_back(std::move(o));
     }
     for (const Expectation& e : fw.expectations) {
@@ -327,11 +379,7 @@ std::string save_framework(const Framework& fw, bool with_hashes) {
         if (!e.title.empty()) o["title"] = e.title;
         o["text"] = e.text;
         if (with_hashes) o["hash"] = hash_to_hex(content_hash(e.text));
-        if (!e.links.empty()) {
-            OJson links = OJson::array();
-            for (const Link& l : e.links) links.push_back({{"text", l.text}, {"url", l.url}});
-            o["links"] = std::move(links);
-        }
+        if (!e.links.empty()) o["links"] = links_json(e.links);
         expectations.push_back(std::move(o));
     }
     j["components"] = std::move(components);

@@ -10,10 +10,12 @@
 #include "handbook_import.h"
 
 #include "framework_load.h"
+#include "url_policy.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string_view>
@@ -35,7 +37,7 @@ constexpr size_t kMaxProblems = 1000;
 constexpr size_t kSlugLength = 28;
 
 constexpr std::string_view kMatrixDir = "content/handbook/engineering/careers/matrix/";
-constexpr std::string_view kSiteUrl = "https://handbook.gitlab.com/handbook/engineering/careers/matrix/";
+constexpr std::string_view kMatrixPath = "/handbook/engineering/careers/matrix/";  // the pages' URL path on the site
 
 ReadStatus read_from_disk(const std::string& root, const std::string& relative_path, std::string* text) {
     std::string path = root.empty() ? relative_path : root + "/" + relative_path;
@@ -50,6 +52,16 @@ ReadStatus read_from_disk(const std::string& root, const std::string& relative_p
     bool failed = std::ferror(f) != 0;  // a directory opens on Linux but fails to read
     std::fclose(f);
     return failed ? ReadStatus::Failed : ReadStatus::Ok;
+}
+
+bool list_on_disk(const std::string& root, const std::string& relative_dir, std::vector<std::string>* names) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(root.empty() ? relative_dir : root + "/" + relative_dir, ec)) {
+        if (entry.is_regular_file(ec)) names->push_back(entry.path().filename().string());
+        if (names->size() > 1000) break;  // a department folder holds a handful of pages
+    }
+    std::sort(names->begin(), names->end());
+    return !ec;
 }
 
 // Each byte that is not part of a well-formed UTF-8 sequence becomes U+FFFD, so
@@ -291,11 +303,6 @@ std::string link_destination(std::string_view inside) {
     return std::string(inside.substr(0, end));
 }
 
-bool is_safe_url(std::string_view url) {  // what the loader accepts
-    if (url.substr(0, 8) == "https://" || url.substr(0, 7) == "http://") return url.size() > 8;
-    return url.substr(0, 1) == "/" && url.substr(0, 2) != "//";
-}
-
 void append_plain(std::string_view md, const Brackets& brackets, int depth, Plain* out, bool links_allowed) {
     std::string& t = out->text;
     size_t next_gt = 0;  // the first '>' at or after the last '<' looked at (npos: none); see below
@@ -414,17 +421,19 @@ struct Draft {
 struct Included {
     std::string file;
     std::vector<Item> items;
+    Item scope;  // the paragraph before the first item (Staff and Principal competencies state their reach)
 };
 
 struct LevelEntry {
     Level level;
     std::string page;  // relative path of its page
+    std::string url;   // the page's address on the site: fragment-only links resolve against it
 };
 
 struct Importer {
-    Importer(const ImportOptions& options, ImportResult* result) : opt(options), out(result) {}
+    Importer(ImportOptions options, ImportResult* result) : opt(std::move(options)), out(result) {}
 
-    const ImportOptions& opt;
+    ImportOptions opt;  // a copy: the base URL is normalized
     ImportResult* out;
     FrameworkLimits limits;  // the loader's: what the output must fit
     std::string dir;         // the department folder, relative, with a trailing '/'
@@ -442,14 +451,15 @@ struct Importer {
     // The values file is the same for every level: kept once, from the first page that includes it.
     bool have_values = false;
     std::vector<Item> values_items;
-    std::string values_file, values_level;
+    std::string values_file, values_level, values_page_url;
 
-    void problem(const std::string& file, int line, std::string message) {
+    void problem(const std::string& file, int line, std::string message, Severity severity = Severity::Error) {
         auto& problems = out->problems;
         if (problems.size() > kMaxProblems) return;
         if (problems.size() == kMaxProblems) message = "too many problems; the first " + std::to_string(kMaxProblems) + " are listed";
-        problems.push_back({file, line, std::move(message)});
+        problems.push_back({file, line, std::move(message), severity});
     }
+    void warn(const std::string& file, int line, std::string message) { problem(file, line, std::move(message), Severity::Warning); }
 
     // Reads and prepares one file. Missing is not reported (the caller knows whether it is expected).
     ReadStatus load(const std::string& path, Source* src) {
@@ -477,7 +487,7 @@ struct Importer {
             if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
             int number = int(src->lines.size() + 1);
             if (line.size() > kMaxLineBytes) {
-                problem(path, number, "line longer than " + std::to_string(kMaxLineBytes) + " bytes; ignored");
+                warn(path, number, "line longer than " + std::to_string(kMaxLineBytes) + " bytes; ignored");
                 line = {};
             }
             // HTML comments are dropped, even across lines.
@@ -501,7 +511,7 @@ struct Importer {
             if (nl == std::string_view::npos) break;
             start = nl + 1;
         }
-        if (in_comment) problem(path, comment_line, "HTML comment is not closed; the rest of the file is ignored");
+        if (in_comment) warn(path, comment_line, "HTML comment is not closed; the rest of the file is ignored");
         return ReadStatus::Ok;
     }
 
@@ -529,7 +539,7 @@ struct Importer {
             if (key == "title") fm.title = collapse(value);
             else if (key == "description") fm.description = collapse(value);
         }
-        problem(src.path, 1, "front matter is not closed");
+        warn(src.path, 1, "front matter is not closed");
         fm.body = src.lines.size();
         return fm;
     }
@@ -541,7 +551,7 @@ struct Importer {
     // Reads the lines [first, last) as one list. In a competency file headings are
     // labels and a paragraph before the first item is the level's scope (Staff and
     // Principal have one): neither is an expectation. Any other text is reported.
-    void parse_list(const Source& src, size_t first, size_t last, bool competency_file, std::vector<Item>* items) {
+    void parse_list(const Source& src, size_t first, size_t last, bool competency_file, std::vector<Item>* items, Item* scope = nullptr) {
         enum { None, InItem, InStray } state = None;
         bool blank_before = false;
         int nested = 0;
@@ -573,22 +583,43 @@ struct Importer {
                 items->back().markdown += s;
             } else if (state == InStray && !blank_before) {
                 // the rest of a paragraph already reported
-            } else if (competency_file && items->size() == items_before) {
-                // the competency file's scope paragraph
+            } else if (competency_file && scope && items->size() == items_before && (scope->markdown.empty() || !blank_before)) {
+                if (scope->markdown.empty()) scope->line = src.number(i);
+                scope->markdown += (scope->markdown.empty() ? "" : " ") + std::string(s);
             } else {
-                problem(src.path, src.number(i), "text outside the list (not a list item nor part of one); ignored");
+                warn(src.path, src.number(i), "text outside the list (not a list item nor part of one); ignored");
                 state = InStray;
             }
             blank_before = false;
         }
     }
 
+    // The links of one piece of text, made absolute against the page that shows it and
+    // the site; one that cannot be (a relative path, mailto:, "/\\host") is dropped alone.
+    std::vector<Link> keep_links(std::vector<Link> raw, const std::string& file, int line, const std::string& page_url) {
+        std::vector<Link> kept;
+        for (Link& link : raw) {
+            std::string url = resolve_link(link.url, page_url, opt.base_url);
+            if (url.empty() || url.size() > limits.url_len) {
+                warn(file, line, "link \"" + link.url.substr(0, 100) + "\" is not a web URL, a /path or a #fragment, or is too long; dropped, its text is kept");
+                continue;
+            }
+            if (kept.size() == limits.max_links) {
+                warn(file, line, "more than " + std::to_string(limits.max_links) + " links; the rest are dropped");
+                break;
+            }
+            cut_utf8(&link.text, limits.name_len);
+            kept.push_back({std::move(link.text), std::move(url)});
+        }
+        return kept;
+    }
+
     // Turns items into expectations of one cell, reporting empty items and unusable links.
-    void add_items(const std::string& file, const std::vector<Item>& items, std::vector<Draft>* cell) {
+    void add_items(const std::string& file, const std::vector<Item>& items, std::vector<Draft>* cell, const std::string& page_url) {
         for (const Item& item : items) {
             Plain p = plain_text(item.markdown);
             if (p.text.empty()) {
-                problem(file, item.line, "empty list item");
+                warn(file, item.line, "empty list item");
                 continue;
             }
             if (expectation_count == kMaxExpectations) {
@@ -598,21 +629,10 @@ struct Importer {
             Draft d;
             d.text = std::move(p.text);
             if (d.text.size() > limits.text_len) {
-                problem(file, item.line, "text longer than " + std::to_string(limits.text_len) + " bytes; cut");
+                warn(file, item.line, "text longer than " + std::to_string(limits.text_len) + " bytes; cut");
                 cut_utf8(&d.text, limits.text_len);
             }
-            for (Link& link : p.links) {
-                if (!is_safe_url(link.url) || link.url.size() > limits.url_len) {
-                    problem(file, item.line, "link \"" + link.url.substr(0, 100) + "\" is not an http(s) URL or a /path, or is too long; only its text is kept");
-                    continue;
-                }
-                if (d.links.size() == limits.max_links) {
-                    problem(file, item.line, "more than " + std::to_string(limits.max_links) + " links; the rest are dropped");
-                    break;
-                }
-                cut_utf8(&link.text, limits.name_len);
-                d.links.push_back(std::move(link));
-            }
+            d.links = keep_links(std::move(p.links), file, item.line, page_url);
             cell->push_back(std::move(d));
         }
     }
@@ -620,6 +640,28 @@ struct Importer {
     //-------------------------------------------------------------------------
     // [SECTION] The overview page (_index.md)
     //-------------------------------------------------------------------------
+
+    // The last path segment of a link to one of this department's pages
+    // (".../<department>/<segment>/"), or "" for any other link.
+    std::string department_page(std::string_view url) const {
+        url = url.substr(0, url.find_first_of("?#"));
+        while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+        std::string folder = "/" + opt.department + "/";
+        size_t at = url.find(folder);
+        if (at == std::string_view::npos) return "";
+        std::string segment(url.substr(at + folder.size()));
+        if (segment.empty() || segment.find('/') != std::string::npos) return "";
+        if (iends_with(segment, ".md")) segment.resize(segment.size() - 3);
+        return slug(segment) == segment ? segment : slug(segment);  // only plain names become file names
+    }
+
+    // A level's id: its page's name; for a level without a page, its name as a slug
+    // without the function's name ("Engineering Fellow" -> "fellow"), as pages are named.
+    static std::string level_id_from_name(const std::string& name) {
+        std::string id = slug(name);
+        if (id.size() > 12 && id.substr(0, 12) == "engineering-") id = id.substr(12);
+        return id;
+    }
 
     bool read_overview(Framework* fw) {
         std::string path = dir + "_index.md";
@@ -629,11 +671,10 @@ struct Importer {
         if (status != ReadStatus::Ok) return false;
         FrontMatter fm = front_matter(src);
 
-        // The page's ordered lists, in order: components, dimensions, levels.
+        // Every top-level list of the page, ordered or not.
         std::vector<std::vector<Item>> lists;
-        std::string first_h2, summary;
+        std::string first_h2, first_paragraph, paragraph;
         bool in_list = false, blank_before = false, after_h2 = false;
-        std::string paragraph;
         for (size_t i = fm.body; i < src.lines.size(); i++) {
             std::string_view raw = src.line(i);
             std::string title;
@@ -641,7 +682,7 @@ struct Importer {
             std::string_view s = trim(raw);
             size_t marker = list_marker(s, &ordered);
             bool blank = s.empty(), is_heading = heading(raw, &title) > 0;
-            if (marker > 0 && ordered && indent_of(raw) < 2) {
+            if (marker > 0 && indent_of(raw) < 2) {
                 if (!in_list) lists.emplace_back();
                 lists.back().push_back({std::string(trim(s.substr(marker))), src.number(i)});
                 in_list = true;
@@ -651,41 +692,57 @@ struct Importer {
             } else if (!blank) {
                 in_list = false;
             }
-            // The summary: the first paragraph after the first "##" heading.
+            // Without a description, the summary is the first paragraph after the first "##" heading.
             if (is_heading && raw.substr(0, 3) == "## " && first_h2.empty()) {
                 first_h2 = title;
                 after_h2 = true;
-            } else if (after_h2 && summary.empty()) {
+            } else if (after_h2 && first_paragraph.empty()) {
                 bool text = !blank && !is_heading && marker == 0 && !is_shortcode_line(raw);
                 if (text) paragraph += " " + std::string(s);
-                else if (!paragraph.empty()) summary = plain_text(paragraph).text;
+                else if (!paragraph.empty()) first_paragraph = plain_text(paragraph).text;
             }
             blank_before = blank;
         }
-        if (summary.empty() && !paragraph.empty()) summary = plain_text(paragraph).text;
+        if (first_paragraph.empty() && !paragraph.empty()) first_paragraph = plain_text(paragraph).text;
 
         fw->name = !fm.title.empty() ? plain_text(fm.title).text : plain_text(first_h2).text;
         if (fw->name.empty()) {
-            problem(path, 1, "no title in the front matter nor a \"##\" heading");
+            warn(path, 1, "no title in the front matter nor a \"##\" heading");
             fw->name = opt.department + " career framework";
         }
         cut_utf8(&fw->name, limits.name_len);
+        std::string summary = !fm.description.empty() ? plain_text(fm.description).text : first_paragraph;
         cut_utf8(&summary, limits.text_len);
         fw->summary = summary;
         fw->department = department_name(fw->name);
 
-        // Components: three, told apart by their words and kept in the page's order.
-        std::vector<std::string> names;
-        if (!lists.empty())
-            for (const Item& item : lists[0]) names.push_back(plain_text(item.markdown).text);
-        std::vector<std::string> ids = {"values", "engineering", "department"};
-        if (names.size() == 3 && std::find(names.begin(), names.end(), "") != names.end()) {
-            problem(path, lists[0].front().line, "a component in the first ordered list has no name; using the usual names");
-            names.clear();
-        } else if (names.size() != 3) {
-            problem(path, lists.empty() ? 0 : lists[0].front().line,
-                    lists.empty() ? "no ordered list of the framework's components" : "the first ordered list (the framework's components) has " + std::to_string(names.size()) + " items, not 3; using the usual names");
+        // Which list is which is told by what it holds, not by where it is: the levels
+        // link to this department's pages; the dimensions read "Name - Describes ...";
+        // the components are a short list of names without links.
+        const std::vector<Item>* level_list = nullptr;
+        const std::vector<Item>* dimension_list = nullptr;
+        const std::vector<Item>* component_list = nullptr;
+        for (const std::vector<Item>& list : lists) {
+            size_t to_pages = 0, with_links = 0, described = 0;
+            for (const Item& item : list) {
+                Plain p = plain_text(item.markdown);
+                with_links += !p.links.empty();
+                to_pages += std::any_of(p.links.begin(), p.links.end(), [&](const Link& l) { return !department_page(l.url).empty(); });
+                size_t dash = p.text.find(" - ");
+                described += dash != std::string::npos && dash > 0 && !slug(p.text.substr(0, dash)).empty();
+            }
+            if (to_pages > 0 && !level_list) level_list = &list;
+            else if (to_pages == 0 && described == list.size() && !dimension_list) dimension_list = &list;
+            else if (with_links == 0 && described == 0 && list.size() >= 2 && list.size() <= 6 && !component_list) component_list = &list;
         }
+
+        // Components: told apart by their words and kept in the page's order.
+        std::vector<std::string> names;
+        if (component_list)
+            for (const Item& item : *component_list) names.push_back(plain_text(item.markdown).text);
+        std::vector<std::string> ids = {"values", "engineering", "department"};
+        if (!component_list) warn(path, 0, "no list of the framework's components; using the usual names");
+        else if (names.size() != 3) warn(path, component_list->front().line, "the list of the framework's components has " + std::to_string(names.size()) + " items, not 3; using the usual names");
         if (names.size() != 3) {
             names = {"Company Values Alignment", "Engineering Function Leadership Competencies", fw->department + " Department Leadership and Technical Competencies"};
         } else {
@@ -704,53 +761,107 @@ struct Importer {
         }
 
         // Dimensions: "Accountability - Describes expected level of responsibility".
-        if (lists.size() < 2) problem(path, 0, "no second ordered list (the growth dimensions)");
-        else
-            for (const Item& item : lists[1]) {
+        // Without the list they are taken from the level pages' headings (read_dimensions_from_pages).
+        if (dimension_list)
+            for (const Item& item : *dimension_list) {
                 std::string text = plain_text(item.markdown).text;
                 size_t dash = text.find(" - ");
-                std::string name = text.substr(0, dash);
-                std::string description = dash == std::string::npos ? "" : text.substr(dash + 3);
-                if (slug(name).empty()) problem(path, item.line, "a dimension needs a name");
-                else dimensions.emplace_back(name, description);
+                dimensions.emplace_back(text.substr(0, dash), text.substr(dash + 3));
             }
 
         // Levels: "[Senior](/handbook/.../senior/)" or plain "Distinguished".
-        if (lists.size() < 3) {
-            problem(path, 0, "no third ordered list (the levels)");
-            return false;
+        std::vector<std::pair<std::string, std::string>> found;  // name, page name
+        int first_line = 0;
+        if (level_list) {
+            first_line = level_list->front().line;
+            for (const Item& item : *level_list) {
+                Plain p = plain_text(item.markdown);
+                std::string segment = p.links.empty() ? "" : department_page(p.links[0].url);
+                std::string name = p.links.empty() ? p.text : p.links[0].text;
+                if (name.empty() || (segment.empty() && level_id_from_name(name).empty())) {
+                    warn(path, item.line, "a level needs a name");
+                    continue;
+                }
+                found.emplace_back(name, segment);
+            }
+        } else {
+            found = levels_from_folder(path);
+            if (found.empty()) {
+                problem(path, 0, "no list of levels (links to this department's level pages), and no level pages in " + dir);
+                return false;
+            }
         }
         std::set<std::string> level_ids;
-        for (const Item& item : lists[2]) {
-            Plain p = plain_text(item.markdown);
+        for (auto& [name, segment] : found) {
             LevelEntry e;
-            e.level.name = p.links.empty() ? p.text : p.links[0].text;
-            std::string segment;
-            if (!p.links.empty()) {
-                std::string_view url = p.links[0].url;
-                url = url.substr(0, url.find_first_of("?#"));
-                while (!url.empty() && url.back() == '/') url.remove_suffix(1);
-                segment = std::string(url.substr(url.find_last_of('/') + 1));
-                if (iends_with(segment, ".md")) segment.resize(segment.size() - 3);
-                if (slug(segment) != segment) segment = slug(segment);  // only plain names become file names
-            }
-            e.level.id = segment.empty() ? slug(e.level.name) : segment;
+            e.level.name = name;
+            e.level.id = segment.empty() ? level_id_from_name(name) : segment;
             cut_utf8(&e.level.name, limits.name_len);
-            if (e.level.id.empty() || e.level.name.empty()) {
-                problem(path, item.line, "a level needs a name");
-                continue;
-            }
             if (!level_ids.insert(e.level.id).second) {
-                problem(path, item.line, "level \"" + e.level.id + "\" is listed twice; the second is ignored");
+                warn(path, first_line, "level \"" + e.level.id + "\" is listed twice; the second is ignored");
                 continue;
             }
             e.level.order = int(levels.size() + 1);
-            e.level.source = fw->source + e.level.id + "/";
             e.page = dir + e.level.id + ".md";
+            e.url = fw->source + e.level.id + "/";
+            e.level.source = e.url;  // cleared if the page turns out not to exist
             levels.push_back(std::move(e));
         }
-        if (levels.empty()) problem(path, lists[2].front().line, "no levels in the third ordered list");
+        if (levels.empty()) problem(path, first_line, "the list of levels names no level");
         return !levels.empty();
+    }
+
+    // Without a list of levels on the overview page: the department folder's pages,
+    // in the order of GitLab's ladder where their names are known, the rest after them.
+    std::vector<std::pair<std::string, std::string>> levels_from_folder(const std::string& overview) {
+        std::vector<std::string> names;
+        bool listed = opt.list ? opt.list(dir, &names) : list_on_disk(opt.handbook_root, dir, &names);
+        static const char* ladder[] = {"intern", "associate", "intermediate", "senior", "staff", "principal", "distinguished", "fellow"};
+        std::vector<std::pair<std::string, std::string>> found;
+        std::vector<std::string> pages;
+        for (const std::string& n : names)
+            if (iends_with(n, ".md") && n[0] != '_' && slug(n.substr(0, n.size() - 3)) == n.substr(0, n.size() - 3)) pages.push_back(n.substr(0, n.size() - 3));
+        auto rank = [&](const std::string& id) { return int(std::find(std::begin(ladder), std::end(ladder), id) - std::begin(ladder)); };
+        std::stable_sort(pages.begin(), pages.end(), [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+        for (const std::string& id : pages) {
+            std::string name = id;
+            name[0] = char(name[0] - 'a' + 'A');
+            if (!is_alpha(id[0])) name = id;
+            found.emplace_back(name, id);
+        }
+        if (listed && !found.empty())
+            warn(overview, 0, "no list of levels linking to this department's pages; the levels are the folder's pages, in the usual order: " +
+                                  [&] { std::string s; for (auto& o : found) s += (s.empty() ? "" : ", ") + o.second; return s; }());
+        return found;
+    }
+
+    // Without a list of dimensions on the overview page: the "##" headings of the first
+    // level page that has any, other than the level's own and "Engineering alignment".
+    void read_dimensions_from_pages() {
+        for (const LevelEntry& e : levels) {
+            Source src;
+            // A look ahead: the page is read for real (and its problems reported) by read_level.
+            size_t problems = out->problems.size(), files = out->files_read.size();
+            uint64_t version_before = version;
+            ReadStatus status = load(e.page, &src);
+            out->problems.resize(problems);
+            out->files_read.resize(files);
+            version = version_before;
+            if (status != ReadStatus::Ok) continue;
+            FrontMatter fm = front_matter(src);
+            std::string title_level = fm.title.substr(0, fm.title.find(" - "));
+            for (size_t i = fm.body; i < src.lines.size(); i++) {
+                std::string title;
+                if (heading(src.line(i), &title) != 2 || iequals(title, e.level.name) || iequals(title, title_level) || iequals(title, "Engineering alignment")) continue;
+                if (!slug(title).empty()) dimensions.emplace_back(title, "");
+            }
+            if (dimensions.empty()) continue;
+            std::string list;
+            for (auto& d : dimensions) list += (list.empty() ? "" : ", ") + d.first;
+            warn(dir + "_index.md", 0, "no list of growth dimensions (\"Name - Describes ...\"); taken from the headings of " + e.page + ": " + list);
+            return;
+        }
+        problem(dir + "_index.md", 0, "no list of growth dimensions, and no level page with \"##\" headings to take them from");
     }
 
     // "Infrastructure Department Career Framework" -> "Infrastructure".
@@ -797,7 +908,7 @@ struct Importer {
             }
             Included inc;
             inc.file = c;
-            parse_list(src, front_matter(src).body, src.lines.size(), true, &inc.items);
+            parse_list(src, front_matter(src).body, src.lines.size(), true, &inc.items, &inc.scope);
             if (inc.items.empty()) problem(c, 0, "no list items");
             return &includes.emplace(c, std::move(inc)).first->second;
         }
@@ -835,7 +946,7 @@ struct Importer {
             if (depth == 0) {
                 if (!headings.empty()) headings.back().end = i + 1;
                 else if (!is_blank(src.line(i)) && !is_shortcode_line(src.line(i)))
-                    problem(page, src.number(i), "text before the level's first heading; ignored");
+                    warn(page, src.number(i), "text before the level's first heading; ignored");
                 continue;
             }
             headings.push_back({depth, title, i, i + 1});
@@ -852,24 +963,24 @@ struct Importer {
                 in_alignment = false;
                 auto dimension = std::find_if(dimensions.begin(), dimensions.end(), [&](const auto& d) { return iequals(d.first, h.title); });
                 if (iequals(h.title, level.name) || (!title_level.empty() && iequals(h.title, title_level))) {
-                    if (seen_scope) problem(page, line, "second \"## " + h.title + "\" section; ignored");
-                    else level.scope = scope_text(src, h.line + 1, h.end);
+                    if (seen_scope) warn(page, line, "second \"## " + h.title + "\" section; ignored");
+                    else level.scope = scope_text(src, h.line + 1, h.end, entry.url, &level.links);
                     seen_scope = true;
                 } else if (dimension != dimensions.end()) {
                     int area = int(dimension - dimensions.begin());
-                    if (seen[size_t(area)]) problem(page, line, "second \"## " + h.title + "\" section; its items are added to the first");
+                    if (seen[size_t(area)]) warn(page, line, "second \"## " + h.title + "\" section; its items are added to the first");
                     seen[size_t(area)] = true;
                     std::vector<Item> items;
                     parse_list(src, h.line + 1, h.end, false, &items);
                     if (items.empty()) problem(page, line, "\"## " + h.title + "\" has no list items");
-                    add_items(page, items, &cell[size_t(area)]);
+                    add_items(page, items, &cell[size_t(area)], entry.url);
                 } else if (iequals(h.title, "Engineering alignment")) {
                     in_alignment = true;
                     alignment = line;
                     for (size_t i = h.line + 1; i < h.end; i++)
-                        if (!is_blank(src.line(i))) problem(page, src.number(i), "text directly under \"## Engineering alignment\"; ignored");
+                        if (!is_blank(src.line(i))) warn(page, src.number(i), "text directly under \"## Engineering alignment\"; ignored");
                 } else {
-                    problem(page, line, "unknown section \"## " + h.title + "\"; its content is ignored");
+                    warn(page, line, "unknown section \"## " + h.title + "\"; its content is ignored");
                 }
                 continue;
             }
@@ -879,24 +990,33 @@ struct Importer {
                        : iends_with(h.title, "Values Alignment")        ? values
                                                                         : -1;
             if (area < 0) {
-                problem(page, line, "unknown heading \"" + std::string(size_t(h.depth), '#') + " " + h.title + "\"; its content is ignored");
+                warn(page, line, "unknown heading \"" + std::string(size_t(h.depth), '#') + " " + h.title + "\"; its content is ignored");
                 continue;
             }
-            if (seen[size_t(area)]) problem(page, line, "second \"### " + h.title + "\" section; its items are added to the first");
+            if (seen[size_t(area)]) warn(page, line, "second \"### " + h.title + "\" section; its items are added to the first");
             seen[size_t(area)] = true;
             int found = 0;
             for (size_t i = h.line + 1; i < h.end; i++) {
                 std::string path;
                 if (is_blank(src.line(i))) continue;
                 if (!include_shortcode(src.line(i), &path)) {
-                    problem(page, src.number(i), "expected only an include shortcode under \"### " + h.title + "\"; ignored");
+                    warn(page, src.number(i), "expected only an include shortcode under \"### " + h.title + "\"; ignored");
                     continue;
                 }
                 found++;
                 const Included* inc = include(page, src.number(i), path);
                 if (!inc) continue;
-                if (area != values) add_items(inc->file, inc->items, &cell[size_t(area)]);
-                else add_values(*inc, page, src.number(i), level.id);
+                if (area != values) {
+                    add_items(inc->file, inc->items, &cell[size_t(area)], entry.url);
+                    if (!inc->scope.markdown.empty() && !level.section_scope(area)) {
+                        Plain scope = plain_text(inc->scope.markdown);
+                        cut_utf8(&scope.text, limits.text_len);
+                        level.section_scopes.push_back({area, scope.text, keep_links(std::move(scope.links), inc->file, inc->scope.line, entry.url)});
+                    }
+                } else {
+                    if (!inc->scope.markdown.empty()) warn(inc->file, inc->scope.line, "a paragraph before the values' list; not imported (values have no scope of their own)");
+                    add_values(*inc, page, src.number(i), level.id, entry.url);
+                }
             }
             if (found == 0) problem(page, line, "\"### " + h.title + "\" has no include shortcode");
         }
@@ -920,38 +1040,47 @@ struct Importer {
             if (!seen[size_t(leadership + s)]) problem(page, alignment, "no \"### " + level.name + " " + names[s] + "\" section");
     }
 
-    // The scope: its paragraphs, lines joined with spaces, paragraphs with a blank line.
-    std::string scope_text(const Source& src, size_t first, size_t last) {
+    // The scope: its paragraphs, lines joined with spaces, paragraphs with a blank line;
+    // the links in it are kept.
+    std::string scope_text(const Source& src, size_t first, size_t last, const std::string& page_url, std::vector<Link>* links) {
         std::string scope, paragraph;
+        int paragraph_line = 0;
         auto flush = [&] {
-            std::string text = plain_text(paragraph).text;
-            if (!text.empty()) scope += (scope.empty() ? "" : "\n\n") + text;
+            Plain p = plain_text(paragraph);
+            if (!p.text.empty()) scope += (scope.empty() ? "" : "\n\n") + p.text;
+            for (Link& l : keep_links(std::move(p.links), src.path, paragraph_line, page_url))
+                if (links->size() < limits.max_links) links->push_back(std::move(l));
             paragraph.clear();
         };
         for (size_t i = first; i < last; i++) {
-            if (is_blank(src.line(i))) flush();
-            else paragraph += " " + std::string(trim(src.line(i)));
+            if (is_blank(src.line(i))) {
+                flush();
+                continue;
+            }
+            if (paragraph.empty()) paragraph_line = src.number(i);
+            paragraph += " " + std::string(trim(src.line(i)));
         }
         flush();
         if (scope.size() > limits.text_len) {
-            problem(src.path, int(first), "scope longer than " + std::to_string(limits.text_len) + " bytes; cut");
+            warn(src.path, int(first), "scope longer than " + std::to_string(limits.text_len) + " bytes; cut");
             cut_utf8(&scope, limits.text_len);
         }
         return scope;
     }
 
-    void add_values(const Included& inc, const std::string& page, int line, const std::string& level_id) {
+    void add_values(const Included& inc, const std::string& page, int line, const std::string& level_id, const std::string& page_url) {
         if (!have_values) {
             have_values = true;
             values_items = inc.items;
             values_file = inc.file;
             values_level = level_id;
+            values_page_url = page_url;
             return;
         }
         bool same = values_items.size() == inc.items.size();
         for (size_t i = 0; same && i < values_items.size(); i++) same = collapse(values_items[i].markdown) == collapse(inc.items[i].markdown);
         if (!same)
-            problem(page, line, "the values (" + inc.file + ") differ from those of level \"" + values_level + "\" (" + values_file + "); the first are kept");
+            warn(page, line, "the values (" + inc.file + ") differ from those of level \"" + values_level + "\" (" + values_file + "); the first are kept");
     }
 
     // Values are imported once, at the lowest published level (the framework is cumulative).
@@ -961,7 +1090,7 @@ struct Importer {
         std::vector<Draft>& cell = cells[size_t(lowest - levels.begin())][size_t(values)];
         for (const Item& item : values_items) {
             size_t before = cell.size();
-            add_items(values_file, {item}, &cell);
+            add_items(values_file, {item}, &cell, values_page_url);
             if (cell.size() > before) value_title(item.markdown, &cell.back());
         }
     }
@@ -1109,6 +1238,22 @@ struct Importer {
         }
     }
 
+    // A level keeps the id it has in the previous framework (matched by name), so a plan
+    // made against one data file finds its levels in the other.
+    void keep_previous_level_ids() {
+        if (!opt.previous) return;
+        std::set<std::string> ids;
+        for (const LevelEntry& e : levels) ids.insert(e.level.id);
+        for (LevelEntry& e : levels)
+            for (const Level& old : opt.previous->levels)
+                if (iequals(old.name, e.level.name) && old.id != e.level.id && !ids.count(old.id)) {
+                    ids.erase(e.level.id);
+                    ids.insert(old.id);
+                    e.level.id = old.id;  // the page keeps its file name
+                    break;
+                }
+    }
+
     bool run() {
         Framework fw;
         const std::string& dep = opt.department;
@@ -1119,15 +1264,23 @@ struct Importer {
             problem("", 0, "\"" + dep + "\" is not a department folder name");
             return false;
         }
+        while (!opt.base_url.empty() && opt.base_url.back() == '/') opt.base_url.pop_back();
+        if (!is_web_url(opt.base_url)) {
+            problem("", 0, "the base URL \"" + opt.base_url + "\" is not an http(s) URL");
+            return false;
+        }
         dir = std::string(kMatrixDir) + dep + "/";
         fw.id = slug(dep, limits.id_len);
         fw.organization = "GitLab";
-        fw.source = std::string(kSiteUrl) + dep + "/";
+        fw.source = opt.base_url + std::string(kMatrixPath) + dep + "/";
         fw.cumulative = true;
         if (!read_overview(&fw)) return false;
         department = fw.department;
+        fw.notice = "The handbook's own text, imported from the pages of the " + fw.name + ".";
+        if (dimensions.empty()) read_dimensions_from_pages();
         if (dimensions.empty())  // already reported; a component without areas would not load
             fw.components.erase(fw.components.begin() + fw.find_component("department"));
+        keep_previous_level_ids();
 
         for (size_t d = 0; d < dimensions.size(); d++) {
             Area a{AreaKind::Dimension, slug(dimensions[d].first), dimensions[d].first, dimensions[d].second, fw.find_component("department")};
@@ -1145,6 +1298,8 @@ struct Importer {
 
         cells.assign(levels.size(), std::vector<std::vector<Draft>>(fw.areas.size()));
         for (size_t l = 0; l < levels.size(); l++) read_level(l);
+        for (LevelEntry& e : levels)
+            if (!e.level.published) e.level.source.clear();  // no page to point to
         place_values();
         assign_ids(fw);
         infer_extends(fw);

@@ -24,23 +24,45 @@ enum class ReadStatus { Ok, Missing, Failed };
 // Returns Missing when there is no such file (a level page may legitimately be absent).
 using HandbookReader = std::function<ReadStatus(const std::string& relative_path, std::string* text)>;
 
+// Lists the names of the files in `relative_dir` (no sub-folders); false when it
+// cannot. Used only where the overview page does not list the levels.
+using HandbookLister = std::function<bool(const std::string& relative_dir, std::vector<std::string>* names)>;
+
 struct ImportOptions {
     std::string handbook_root;  // checkout root (holds content/ and assets/ or layouts/)
     std::string department;     // "infrastructure" -> content/handbook/engineering/careers/matrix/infrastructure/
-    const Framework* previous = nullptr;  // an earlier import: ids are reused for unchanged or moved texts
+    // The site the pages are published on: "/handbook/..." links and page URLs are made
+    // absolute against it, so they work outside the handbook and under preview prefixes.
+    std::string base_url = "https://handbook.gitlab.com";
+    // An earlier import, or any framework of the same department (the default data):
+    // level ids are kept by level name, expectation ids for unchanged or moved texts.
+    const Framework* previous = nullptr;
     HandbookReader read;        // empty: read from disk under handbook_root
+    HandbookLister list;        // empty: list the folder on disk
 };
+
+// Errors mean that something the framework needs is missing from the result (a
+// level page that cannot be read, a list or include that is not there); warnings
+// that something was understood differently or left out on purpose, and said.
+enum class Severity { Warning, Error };
 
 struct ImportProblem {
     std::string file;  // relative to handbook_root
     int line = 0;      // 1-based; 0 when the problem concerns the whole file
     std::string message;
+    Severity severity = Severity::Error;
 };
 
 struct ImportResult {
     Framework framework;  // indexed; passes load_framework when import_handbook returned true
     std::vector<ImportProblem> problems;
     std::vector<std::string> files_read;  // relative paths, in reading order
+
+    size_t count(Severity s) const {
+        size_t n = 0;
+        for (const ImportProblem& p : problems) n += p.severity == s;
+        return n;
+    }
 };
 
 // Imports options.department. Returns false when nothing usable was found (no

@@ -179,21 +179,5 @@ bool is_valid_date(std::string_view d) {
     return day <= days[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
-bool is_evidence_url(std::string_view url) {
-    auto starts_ci = [&](std::string_view prefix) {
-        if (url.size() < prefix.size()) return false;
-        for (size_t i = 0; i < prefix.size(); i++) {
-            char c = url[i];
-            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-            if (c != prefix[i]) return false;
-        }
-        return true;
-    };
-    size_t scheme = starts_ci("https://") ? 8 : starts_ci("http://") ? 7 : 0;
-    if (scheme == 0 || url.size() == scheme || url[scheme] == '/') return false;  // no host
-    // Spaces and control characters are never part of a URL; refusing them keeps
-    // the exports' link syntax (Markdown and HTML) intact.
-    return std::none_of(url.begin(), url.end(), [](char c) { return (unsigned char)c <= 0x20 || c == 0x7f; });
-}
 
 }  // namespace cm

@@ -10,6 +10,7 @@
 // Markdown, HTML and JSON exports are export.h.
 #pragma once
 #include "framework.h"
+#include "url_policy.h"  // is_evidence_url: the only links a plan keeps
 
 #include <cstdint>
 #include <string>
@@ -109,9 +110,5 @@ std::vector<AreaCoverage> coverage(const Framework& fw, const Plan& plan);
 
 // YYYY-MM-DD, a real calendar date (year 0001-9999).
 bool is_valid_date(std::string_view date);
-
-// An absolute http:// or https:// URL without spaces or control characters:
-// the only links a plan keeps (they end up as links in exported files).
-bool is_evidence_url(std::string_view url);
 
 }  // namespace cm

@@ -1,9 +1,12 @@
 // cm-import: imports a department's career framework from a handbook checkout.
-//   cm-import --handbook DIR --department NAME [--previous OLD.json] [-o OUT.json]
+//   cm-import --handbook DIR --department NAME [--previous OLD.json] [--base-url URL] [--strict] [-o OUT.json]
 // Writes the framework as JSON (to stdout without -o) and every problem to stderr
-// as FILE:LINE: message. Passing the previous import keeps expectation ids stable
-// for texts that did not change, so saved growth plans still find them.
-// Exit status: 0 no problems, 1 written but with problems, 2 nothing usable or bad arguments.
+// as FILE:LINE: warning|error: message. Passing a previous import (or the default
+// data) keeps level ids and the ids of unchanged texts, so saved growth plans
+// still find them.
+// Exit status: 0 imported (warnings are printed, not fatal); 1 written, but
+// something the framework needs could not be imported (or, with --strict, any
+// warning); 2 nothing usable, or bad arguments.
 #include "framework_load.h"
 #include "handbook_import.h"
 
@@ -12,10 +15,14 @@
 #include <fstream>
 #include <sstream>
 
-static const char kUsage[] = "usage: cm-import --handbook DIR --department NAME [--previous OLD.json] [-o OUT.json]\n";
+static const char kUsage[] =
+    "usage: cm-import --handbook DIR --department NAME [--previous OLD.json] [--base-url URL] [--strict] [-o OUT.json]\n"
+    "  --base-url  the site the pages are published on (default https://handbook.gitlab.com)\n"
+    "  --strict    exit 1 on warnings too\n";
 
 int main(int argc, char** argv) {
-    std::string previous_path, out_path;
+    std::string previous_path, out_path, base_url;
+    bool strict = false;
     cm::ImportOptions options;
     for (int i = 1; i < argc; i++) {
         const char* arg = argv[i];
@@ -23,9 +30,14 @@ int main(int argc, char** argv) {
             std::fputs(kUsage, stdout);
             return 0;
         }
+        if (!std::strcmp(arg, "--strict")) {
+            strict = true;
+            continue;
+        }
         std::string* target = !std::strcmp(arg, "--handbook")     ? &options.handbook_root
                                : !std::strcmp(arg, "--department") ? &options.department
                                : !std::strcmp(arg, "--previous")   ? &previous_path
+                               : !std::strcmp(arg, "--base-url")   ? &base_url
                                : !std::strcmp(arg, "-o")           ? &out_path
                                                                    : nullptr;
         if (!target || i + 1 >= argc || !target->empty()) {
@@ -42,6 +54,7 @@ int main(int argc, char** argv) {
         std::fputs(kUsage, stderr);
         return 2;
     }
+    if (!base_url.empty()) options.base_url = base_url;
 
     cm::Framework previous;
     if (!previous_path.empty()) {
@@ -60,9 +73,10 @@ int main(int argc, char** argv) {
     cm::ImportResult result;
     bool ok = cm::import_handbook(options, &result);
     for (const cm::ImportProblem& p : result.problems) {
-        if (p.file.empty()) std::fprintf(stderr, "cm-import: %s\n", p.message.c_str());
-        else if (p.line > 0) std::fprintf(stderr, "%s:%d: %s\n", p.file.c_str(), p.line, p.message.c_str());
-        else std::fprintf(stderr, "%s: %s\n", p.file.c_str(), p.message.c_str());
+        const char* kind = p.severity == cm::Severity::Warning ? "warning" : "error";
+        if (p.file.empty()) std::fprintf(stderr, "cm-import: %s: %s\n", kind, p.message.c_str());
+        else if (p.line > 0) std::fprintf(stderr, "%s:%d: %s: %s\n", p.file.c_str(), p.line, kind, p.message.c_str());
+        else std::fprintf(stderr, "%s: %s: %s\n", p.file.c_str(), kind, p.message.c_str());
     }
     if (!ok) {
         std::fprintf(stderr, "nothing usable was imported from %s\n", options.handbook_root.c_str());
@@ -79,9 +93,12 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "%s: cannot write the file\n", out_path.c_str());
             return 2;
         }
-        const cm::Framework& fw = result.framework;
-        std::fprintf(stderr, "%s: %zu levels, %zu expectations, %zu problem%s\n", out_path.c_str(), fw.levels.size(), fw.expectations.size(),
-                     result.problems.size(), result.problems.size() == 1 ? "" : "s");
     }
-    return result.problems.empty() ? 0 : 1;
+    const cm::Framework& fw = result.framework;
+    size_t published = 0;
+    for (const cm::Level& l : fw.levels) published += l.published;
+    size_t errors = result.count(cm::Severity::Error), warnings = result.count(cm::Severity::Warning);
+    std::fprintf(stderr, "%s: %zu levels (%zu with a page), %zu expectations, %zu error%s, %zu warning%s\n", out_path.empty() ? "cm-import" : out_path.c_str(),
+                 fw.levels.size(), published, fw.expectations.size(), errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    return errors > 0 || (strict && warnings > 0) ? 1 : 0;
 }

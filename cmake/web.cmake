@@ -27,7 +27,7 @@ target_link_options(app PRIVATE
     "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','HEAPU8']"
 )
 
-# The text version of the framework comes from the native core (cm-html), built
+# The text versions of the frameworks come from the native core (cm-html), built
 # with the machine's compiler in a sub-build: the same code, no second copy of the content.
 include(ExternalProject)
 ExternalProject_Add(native_tools
@@ -38,14 +38,6 @@ ExternalProject_Add(native_tools
     BUILD_ALWAYS ON
     INSTALL_COMMAND ""
     BUILD_BYPRODUCTS "${CMAKE_BINARY_DIR}/native-tools/cm-html")
-set(CM_TEXT_HTML "${CMAKE_BINARY_DIR}/framework.html")
-add_custom_command(
-    OUTPUT "${CM_TEXT_HTML}"
-    COMMAND "${CMAKE_BINARY_DIR}/native-tools/cm-html" "${CMAKE_CURRENT_SOURCE_DIR}/data/infrastructure.json" -o "${CM_TEXT_HTML}" --app-url index.html
-    DEPENDS native_tools "${CMAKE_CURRENT_SOURCE_DIR}/data/infrastructure.json"
-    COMMENT "Writing the text version of the framework"
-    VERBATIM)
-
 # The bundle: page, loader, app, data, fonts (subset from Debian's Inter), precompressed copies.
 set(CM_BUNDLE_DIR "${CMAKE_BINARY_DIR}/bundle")
 file(GLOB CM_SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/shell/*")
@@ -58,8 +50,8 @@ add_custom_command(
         --out "${CM_BUNDLE_DIR}"
         --app "$<TARGET_FILE:app>"
         --source "${CMAKE_CURRENT_SOURCE_DIR}"
-        --text-html "${CM_TEXT_HTML}"
-    DEPENDS app "${CM_TEXT_HTML}" ${CM_SHELL_FILES} ${CM_DATA_FILES} ${CM_ASSET_FILES} "${CMAKE_CURRENT_SOURCE_DIR}/tools/bundle.py"
+        --cm-html "${CMAKE_BINARY_DIR}/native-tools/cm-html"
+    DEPENDS app native_tools "${CMAKE_BINARY_DIR}/native-tools/cm-html" ${CM_SHELL_FILES} ${CM_DATA_FILES} ${CM_ASSET_FILES} "${CMAKE_CURRENT_SOURCE_DIR}/tools/bundle.py"
     COMMENT "Writing the bundle to ${CM_BUNDLE_DIR}"
     VERBATIM)
 add_custom_target(bundle ALL DEPENDS "${CM_BUNDLE_DIR}/.stamp")

@@ -53,7 +53,11 @@
   function frameworkUrl() {
     var name = new URLSearchParams(location.search).get('data');
     // Only plain file names inside the bundle's data/ folder: never another origin or a parent path.
-    if (name && /^[a-z0-9][a-z0-9._-]{0,80}\.json$/i.test(name)) return 'data/' + name;
+    if (name && /^[a-z0-9][a-z0-9._-]{0,80}\.json$/i.test(name)) {
+      // Each framework file has its text version at text/<name>.html (tools/bundle.py).
+      document.querySelectorAll('a[href^="framework.html"]').forEach(function (a) { a.href = 'text/' + name.slice(0, -5) + '.html'; });
+      return 'data/' + name;
+    }
     if (name) showError('Unknown framework file', '"' + name + '" is not a file name in the data/ folder.');
     return script.dataset.framework;
   }

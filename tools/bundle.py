@@ -1,6 +1,15 @@
 #!/usr/bin/env python3
-"""Writes the static bundle: the page, its loader, the app, the data and the fonts,
-and embed.js, which host pages load next to an iframe of the app (hugo/).
+"""Writes the static bundle: the page, its loader, the app, the data, the text
+versions and the fonts, and embed.js, which host pages load next to an iframe of
+the app (hugo/).
+
+The app comes from the Emscripten build (--app build/web/app.js) or from a
+bundle made before (--prebuilt DIR: its app and fonts are reused, so a bundle
+with other data needs no web toolchain; tools/bundle-from-handbook does that).
+
+Every framework file of the data folder gets a text version, text/<name>.html,
+made by the native core (cm-html); the default framework's is also
+framework.html and the page's <noscript> content.
 
 Every file the page references gets a `?v=<content hash>` query, so a new
 release is never hidden by a cache (GitLab Pages cannot send cache headers).
@@ -8,12 +17,14 @@ Fonts are subset from Debian's Inter (fonts-inter) to the glyphs the app
 draws. Each text or binary file also gets `.gz` and `.br` copies, which
 serve.py and GitLab Pages serve to browsers that accept them.
 
-Usage: bundle.py --out DIR --app build/web/app.js --source REPO [--text-html FILE]
+Usage: bundle.py --out DIR (--app build/web/app.js | --prebuilt DIR) --source REPO
+                 --cm-html PATH [--data-dir DIR]
 """
 import argparse
 import gzip
 import hashlib
 import html
+import json
 import os
 import re
 import shutil
@@ -28,7 +39,12 @@ UNICODES = "U+0020-00FF,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2190-2193,U+25B8
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".wasm", ".otf", ".svg", ".txt")
 
 
+_unfinished = []  # folders to remove when the bundle cannot be finished
+
+
 def fail(message):
+    for d in _unfinished:
+        shutil.rmtree(d, ignore_errors=True)
     sys.exit(f"bundle: {message}")
 
 
@@ -58,56 +74,101 @@ def compress(path):
         subprocess.run([brotli, "-f", "-q", "11", "-o", path + ".br", path], check=True)
 
 
+DEFAULT_DATA = "infrastructure.json"  # the page's data-framework (shell/index.html)
+
+
+def framework_files(data_dir):
+    """The career-framework files of a folder (other JSON, such as the schema, is not shipped)."""
+    names = []
+    for name in sorted(os.listdir(data_dir)):
+        if not name.endswith(".json"):
+            continue
+        try:
+            with open(os.path.join(data_dir, name), encoding="utf-8") as f:
+                if json.load(f).get("format") == "career-framework":
+                    names.append(name)
+        except (OSError, ValueError, AttributeError):
+            fail(f"{os.path.join(data_dir, name)} is not readable JSON")
+    if DEFAULT_DATA not in names:
+        fail(f"{data_dir} has no {DEFAULT_DATA}, the page's default framework")
+    return names
+
+
+def text_version(cm_html, data_file, out, app_url):
+    result = subprocess.run([cm_html, data_file, "-o", out, "--app-url", app_url], capture_output=True, text=True)
+    if result.returncode != 0:
+        fail(f"cm-html could not write the text version of {data_file}:\n{result.stderr}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
-    ap.add_argument("--app", required=True, help="app.js from the Emscripten build (app.wasm next to it)")
+    app_from = ap.add_mutually_exclusive_group(required=True)
+    app_from.add_argument("--app", help="app.js from the Emscripten build (app.wasm next to it)")
+    app_from.add_argument("--prebuilt", help="a bundle made before: its app and fonts are reused")
     ap.add_argument("--source", required=True, help="the repository")
-    ap.add_argument("--text-html", help="the text version of the framework (framework.html)")
+    ap.add_argument("--cm-html", required=True, help="the native cm-html tool")
+    ap.add_argument("--data-dir", help="the framework files to ship (default: the repository's data/)")
     args = ap.parse_args()
 
     out, src = args.out, args.source
-    app_dir = os.path.dirname(args.app)
+    data_dir = args.data_dir or os.path.join(src, "data")
     # Build into a fresh folder and swap it in, so a half-written bundle is never served.
     tmp = tempfile.mkdtemp(prefix=".bundle-", dir=os.path.dirname(os.path.abspath(out)))
+    _unfinished.append(tmp)
     os.chmod(tmp, 0o755)  # mkdtemp makes it private; a web root must be readable
     files = {}  # bundle-relative name -> path in tmp
 
     def add(name, from_path):
+        if not os.path.isfile(from_path):
+            fail(f"{from_path} not found")
         dst = os.path.join(tmp, name)
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         shutil.copyfile(from_path, dst)
         files[name] = dst
 
-    add("app.js", args.app)
+    app_dir = os.path.dirname(args.app) if args.app else args.prebuilt
+    add("app.js", os.path.join(app_dir, "app.js"))
     add("app.wasm", os.path.join(app_dir, "app.wasm"))
     for name in ("loader.js", "embed.js", "style.css", "text.css"):
         add(name, os.path.join(src, "shell", name))
     for name in sorted(os.listdir(os.path.join(src, "assets"))):
         add(name, os.path.join(src, "assets", name))
-    for name in sorted(os.listdir(os.path.join(src, "data"))):
-        if name.endswith(".json"):
-            add("data/" + name, os.path.join(src, "data", name))
+    data_names = framework_files(data_dir)
+    for name in data_names:
+        add("data/" + name, os.path.join(data_dir, name))
     for name, otf in FONTS.items():
+        if args.prebuilt:
+            add(name, os.path.join(args.prebuilt, name))
+            continue
         dst = os.path.join(tmp, name)
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         subset_font(os.path.join(INTER_DIR, otf), dst)
         files[name] = dst
-    noscript = ""
-    if args.text_html:
-        with open(args.text_html, encoding="utf-8") as f:
-            text_page = f.read()
-        body = re.search(r"<main[^>]*>(.*)</main>", text_page, re.S)
-        noscript = body.group(1) if body else ""
-        text_page = text_page.replace('href="text.css"', f'href="text.css?v={digest(files["text.css"])}"')
-        text_page = text_page.replace('href="favicon.svg"', f'href="favicon.svg?v={digest(files["favicon.svg"])}"')
-        with open(os.path.join(tmp, "framework.html"), "w", encoding="utf-8") as f:
-            f.write(text_page)
-        files["framework.html"] = os.path.join(tmp, "framework.html")
-    else:
-        with open(os.path.join(tmp, "framework.html"), "w", encoding="utf-8") as f:
-            f.write("<!doctype html><title>Career framework</title><p>The text version is not part of this build.</p>\n")
-        files["framework.html"] = os.path.join(tmp, "framework.html")
+
+    # Text versions: text/<name>.html for every framework; the default's is also framework.html.
+    def finish_text_page(path, prefix):
+        with open(path, encoding="utf-8") as f:
+            page = f.read()
+        for asset in ("text.css", "favicon.svg"):
+            page = page.replace(f'href="{asset}"', f'href="{prefix}{asset}?v={digest(files[asset])}"')
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(page)
+        return page
+
+    for name in data_names:
+        stem = name[:-5]
+        path = os.path.join(tmp, "text", stem + ".html")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        app_url = "../index.html" if name == DEFAULT_DATA else f"../index.html?data={name}"
+        text_version(args.cm_html, os.path.join(data_dir, name), path, app_url)
+        finish_text_page(path, "../")
+        files[f"text/{stem}.html"] = path
+    text_version(args.cm_html, os.path.join(data_dir, DEFAULT_DATA), os.path.join(tmp, "framework.html"), "index.html")
+    text_page = finish_text_page(os.path.join(tmp, "framework.html"), "")
+    files["framework.html"] = os.path.join(tmp, "framework.html")
+    body = re.search(r"<main[^>]*>(.*)</main>", text_page, re.S)
+    noscript = body.group(1) if body else ""
 
     # The page: {{name}} becomes name?v=hash; {{noscript}} the text version's content.
     with open(os.path.join(src, "shell", "index.html"), encoding="utf-8") as f:

@@ -293,6 +293,39 @@ TEST(CompareLevels, SeniorToStaffOnTheDefaultData) {
     EXPECT_EQ(higher, cm::effective_expectations(fw, staff).size());
 }
 
+// The handbook repeats some items word for word from the level below; the data carries
+// them over (same text, `extends` the lower one), so comparing shows no change there.
+TEST(CompareLevels, WhatTheDefaultDataCarriesOverIsUnchanged) {
+    cm::Framework fw = load_text(test_data::infrastructure_text(), "infrastructure.json");
+    int carried = 0;
+    for (int e = 0; e < int(fw.expectations.size()); e++) {
+        const cm::Expectation& x = fw.expectations[size_t(e)];
+        if (x.extends < 0 || fw.expectations[size_t(x.extends)].hash != x.hash) continue;
+        carried++;
+        EXPECT_EQ(cm::change_from_below(fw, e), cm::Change::Unchanged) << x.id;
+        int below = fw.expectations[size_t(x.extends)].level;
+        bool found = false;
+        for (const cm::AreaComparison& ac : cm::compare_levels(fw, below, x.level))
+            for (const cm::ComparedItem& it : ac.items)
+                if (it.higher == e) {
+                    found = true;
+                    EXPECT_EQ(it.change, cm::Change::Unchanged) << x.id;
+                    EXPECT_EQ(it.lower, x.extends) << x.id;
+                }
+        EXPECT_TRUE(found) << x.id;
+    }
+    EXPECT_EQ(carried, 28);  // as many as the handbook repeats
+    // And what grew is told apart from what is new.
+    int grown = 0, added = 0;
+    for (int e = 0; e < int(fw.expectations.size()); e++) {
+        cm::Change c = cm::change_from_below(fw, e);
+        grown += c == cm::Change::Grown;
+        added += c == cm::Change::Added;
+    }
+    EXPECT_GT(grown, 0);
+    EXPECT_GT(added, 0);
+}
+
 TEST(EffectiveExpectations, DefaultDataGrowsUpTheLadder) {
     cm::Framework fw = load_text(test_data::infrastructure_text(), "infrastructure.json");
     // The values are listed once, at the first level, and stay in effect everywhere.

@@ -442,6 +442,44 @@ TEST(FrameworkLoadRules, ExpectationsOnUnpublishedLevels) {
     EXPECT_TRUE(load(j).ok);
 }
 
+TEST(FrameworkLoadRules, SectionScopesAndLevelLinks) {
+    Json j = minimal();
+    at(j, "/levels/2")["links"] = parse_json(R"([{"text": "Archetypes", "url": "https://example.com/archetypes"}])");
+    at(j, "/levels/2")["sectionScopes"] = parse_json(R"([{"section": "leadership", "text": "Leads at team scope.",
+        "links": [{"text": "DRI", "url": "/handbook/dri/"}]}])");
+    Loaded r = load(j);
+    ASSERT_TRUE(r.ok) << joined(r.lines);
+    const cm::Level& staff = r.fw.levels[size_t(r.fw.find_level("staff"))];
+    ASSERT_EQ(staff.links.size(), 1u);
+    EXPECT_EQ(staff.links[0].url, "https://example.com/archetypes");
+    const cm::SectionScope* scope = staff.section_scope(r.fw.find_area("leadership"));
+    ASSERT_NE(scope, nullptr);
+    EXPECT_EQ(scope->text, "Leads at team scope.");
+    EXPECT_EQ(scope->links.at(0).url, "/handbook/dri/");
+    EXPECT_EQ(staff.section_scope(r.fw.find_area("autonomy")), nullptr);
+    // Written back as read.
+    Loaded again = load(parse_json(cm::save_framework(r.fw, false)));
+    ASSERT_TRUE(again.ok) << joined(again.lines);
+    EXPECT_EQ(again.fw.levels[2].section_scopes.at(0).text, "Leads at team scope.");
+    EXPECT_EQ(again.fw.levels[2].links.at(0).text, "Archetypes");
+
+    Json bad = j;
+    at(bad, "/levels/2/sectionScopes/0/section") = "autonomy";  // a dimension
+    EXPECT_EQ(only_problem(bad), "t.json:/levels/2/sectionScopes/0/section: no section with id \"autonomy\"");
+    bad = j;
+    at(bad, "/levels/2/sectionScopes").push_back(parse_json(R"({"section": "leadership", "text": "Again."})"));
+    EXPECT_EQ(only_problem(bad), "t.json:/levels/2/sectionScopes/1/section: level \"staff\" already has a scope for section \"leadership\"");
+    bad = j;
+    at(bad, "/levels/2/sectionScopes/0/text") = " ";
+    EXPECT_NE(only_problem(bad).find("/levels/2/sectionScopes/0/text"), std::string::npos);
+    bad = j;
+    at(bad, "/levels/2/sectionScopes/0")["colour"] = "red";
+    EXPECT_NE(only_problem(bad).find("/levels/2/sectionScopes/0/colour"), std::string::npos);
+    bad = j;
+    at(bad, "/levels/2/links/0/url") = "javascript:alert(1)";
+    EXPECT_NE(only_problem(bad).find("/levels/2/links/0/url"), std::string::npos);
+}
+
 TEST(FrameworkLoadRules, UnsafeLinkUrls) {
     const char* unsafe[] = {
         "javascript:alert(1)", "JavaScript:alert(1)", "//evil.example/x", "data:text/html,<b>x</b>",

@@ -334,20 +334,33 @@ TEST(HandbookImport, BrokenFixtureReportsEachProblemWhereItIs) {
 // An in-memory handbook through the reader interface, for inputs awkward to keep on disk.
 struct MemoryHandbook {
     std::map<std::string, std::string> files;
+    std::string base_url;                  // empty: the importer's default
+    const cm::Framework* previous = nullptr;
+    bool ok = false;                       // what import_handbook returned
     cm::ImportResult run() {
         cm::ImportOptions opt;
         opt.department = "tiny";
+        if (!base_url.empty()) opt.base_url = base_url;
+        opt.previous = previous;
         opt.read = [this](const std::string& path, std::string* text) {
             auto it = files.find(path);
             if (it == files.end()) return cm::ReadStatus::Missing;
             *text = it->second;
             return cm::ReadStatus::Ok;
         };
+        opt.list = [this](const std::string& dir, std::vector<std::string>* names) {
+            for (const auto& [path, text] : files)
+                if (path.rfind(dir, 0) == 0 && path.find('/', dir.size()) == std::string::npos) names->push_back(path.substr(dir.size()));
+            return true;
+        };
         cm::ImportResult r;
-        cm::import_handbook(opt, &r);
+        ok = cm::import_handbook(opt, &r);
         return r;
     }
 };
+
+const std::string kTiny = "content/handbook/engineering/careers/matrix/tiny/";
+const std::string kTinyPage = "https://handbook.gitlab.com/handbook/engineering/careers/matrix/tiny/senior/";
 
 MemoryHandbook tiny(const std::string& accountability) {
     MemoryHandbook h;
@@ -413,6 +426,193 @@ TEST(HandbookImport, ToolExitStatus) {
     EXPECT_EQ(status("--handbook " + fixtures + "/handbook --department nope"), 2);
     EXPECT_EQ(status("--handbook " + fixtures + "/handbook --department platform"), 0);
     EXPECT_EQ(status("--handbook " + fixtures + "/handbook-broken --department platform"), 1);
+}
+
+// [Found on the handbook's own pages] What the importer used to drop or get wrong.
+
+TEST(HandbookImport, ACompetencyFilesScopeParagraphIsKept) {
+    const cm::Framework& fw = fixture().framework;
+    const cm::Level& staff = fw.levels[size_t(fw.find_level("staff"))];
+    const cm::SectionScope* scope = staff.section_scope(fw.find_area("leadership"));
+    ASSERT_NE(scope, nullptr);
+    EXPECT_EQ(scope->text, "A staff engineer usually works at the scope of a team and partners with its engineering manager on the team's direction.");
+    const cm::SectionScope* technical = staff.section_scope(fw.find_area("technical"));
+    ASSERT_NE(technical, nullptr);
+    EXPECT_EQ(technical->text, "A staff engineer is expected to see the technical landscape of the whole team.");
+    EXPECT_EQ(fw.levels[size_t(fw.find_level("senior"))].section_scopes.size(), 0u);  // its files have none
+    // The paragraph is the scope, not an expectation.
+    for (const std::string& t : texts(fw, "staff", "leadership")) EXPECT_EQ(t.find("usually works at the scope"), std::string::npos) << t;
+    // And it survives the file format.
+    cm::Framework again;
+    cm::Diagnostics diag;
+    ASSERT_TRUE(cm::load_framework(cm::save_framework(fw, true), &again, &diag)) << diag.to_string();
+    const cm::SectionScope* kept = again.levels[size_t(again.find_level("staff"))].section_scope(again.find_area("leadership"));
+    ASSERT_NE(kept, nullptr);
+    EXPECT_EQ(kept->text, scope->text);
+}
+
+TEST(HandbookImport, LinksInScopeParagraphsAreKept) {
+    MemoryHandbook h = tiny("1. Owns it.\n");
+    h.files[kTiny + "senior.md"].replace(h.files[kTiny + "senior.md"].find("Scope."), 6, "Seen as a [partner](/handbook/ic/#archetypes) of their manager.");
+    h.files["assets/includes/l.md"] = "##### Engineering\n\nWorks at a [team](/handbook/teams/) scope.\n\n* Leads.\n";
+    cm::ImportResult r = h.run();
+    ASSERT_TRUE(h.ok) << problems_of(r);
+    EXPECT_TRUE(r.problems.empty()) << problems_of(r);
+    const cm::Level& senior = r.framework.levels[0];
+    EXPECT_EQ(senior.scope, "Seen as a partner of their manager.");
+    ASSERT_EQ(senior.links.size(), 1u);
+    EXPECT_EQ(senior.links[0].text, "partner");
+    EXPECT_EQ(senior.links[0].url, "https://handbook.gitlab.com/handbook/ic/#archetypes");
+    const cm::SectionScope* scope = senior.section_scope(r.framework.find_area("leadership"));
+    ASSERT_NE(scope, nullptr);
+    EXPECT_EQ(scope->text, "Works at a team scope.");
+    ASSERT_EQ(scope->links.size(), 1u);
+    EXPECT_EQ(scope->links[0].url, "https://handbook.gitlab.com/handbook/teams/");
+}
+
+TEST(HandbookImport, FragmentLinksResolveAgainstTheirPageAndSitePathsAgainstTheBaseUrl) {
+    MemoryHandbook h = tiny("1. Embraces [the leadership side](#senior-leadership-competencies) of the role.\n1. Prefers [boring solutions](/handbook/values/#boring-solutions).\n");
+    h.files["assets/includes/l.md"] = "* Leads, as [above](#senior-accountability).\n";
+    cm::ImportResult r = h.run();
+    ASSERT_TRUE(h.ok) << problems_of(r);
+    EXPECT_TRUE(r.problems.empty()) << problems_of(r);
+    // An include's fragment points into the level page that shows it.
+    EXPECT_EQ(expectation(r.framework, "senior.accountability.1").links.at(0).url, kTinyPage + "#senior-leadership-competencies");
+    EXPECT_EQ(expectation(r.framework, "senior.leadership.1").links.at(0).url, kTinyPage + "#senior-accountability");
+    EXPECT_EQ(expectation(r.framework, "senior.accountability.2").links.at(0).url, "https://handbook.gitlab.com/handbook/values/#boring-solutions");
+    EXPECT_EQ(r.framework.levels[0].source, kTinyPage);
+
+    // A preview site, with its path prefix: every address follows it.
+    h.base_url = "https://preview.example.org/mr123/";
+    r = h.run();
+    ASSERT_TRUE(h.ok) << problems_of(r);
+    EXPECT_EQ(expectation(r.framework, "senior.accountability.2").links.at(0).url, "https://preview.example.org/mr123/handbook/values/#boring-solutions");
+    EXPECT_EQ(r.framework.source, "https://preview.example.org/mr123/handbook/engineering/careers/matrix/tiny/");
+    EXPECT_EQ(expectation(r.framework, "senior.leadership.1").links.at(0).url,
+              "https://preview.example.org/mr123/handbook/engineering/careers/matrix/tiny/senior/#senior-accountability");
+
+    h.base_url = "javascript:alert(1)";
+    r = h.run();
+    EXPECT_FALSE(h.ok);
+    EXPECT_NE(problems_of(r).find("is not an http(s) URL"), std::string::npos) << problems_of(r);
+}
+
+TEST(HandbookImport, OneMalformedLinkDropsThatLinkAndNothingElse) {
+    MemoryHandbook h = tiny("1. Reads [x](/\\evil.example/x) and [y](https://example.com/y).\n1. Writes [mail](mailto:a@example.com).\n1. Keeps [z](relative/page).\n");
+    cm::ImportResult r = h.run();
+    ASSERT_TRUE(h.ok) << problems_of(r);
+    EXPECT_EQ(texts(r.framework, "senior", "accountability"), (std::vector<std::string>{"Reads x and y.", "Writes mail.", "Keeps z."}));
+    const cm::Expectation& first = expectation(r.framework, "senior.accountability.1");
+    ASSERT_EQ(first.links.size(), 1u);
+    EXPECT_EQ(first.links[0].url, "https://example.com/y");
+    EXPECT_TRUE(expectation(r.framework, "senior.accountability.2").links.empty());
+    ASSERT_EQ(r.problems.size(), 3u) << problems_of(r);
+    for (const cm::ImportProblem& p : r.problems) {
+        EXPECT_EQ(p.severity, cm::Severity::Warning) << p.message;
+        EXPECT_EQ(p.file, kTiny + "senior.md");
+        EXPECT_NE(p.message.find("dropped, its text is kept"), std::string::npos) << p.message;
+    }
+    EXPECT_EQ(r.count(cm::Severity::Error), 0u);
+}
+
+TEST(HandbookImport, LevelIdsFollowPageNamesAndAPreviousFrameworkKeepsThem) {
+    MemoryHandbook h = tiny("1. Owns it.\n");
+    std::string& index = h.files[kTiny + "_index.md"];
+    index += "1. Distinguished\n1. Engineering Fellow\n";
+    cm::ImportResult r = h.run();
+    ASSERT_TRUE(h.ok) << problems_of(r);
+    std::vector<std::string> ids;
+    for (const cm::Level& l : r.framework.levels) ids.push_back(l.id + (l.source.empty() ? "" : " (page)"));
+    EXPECT_EQ(ids, (std::vector<std::string>{"senior (page)", "distinguished", "fellow"}));
+
+    // Another data file of the same department names its levels otherwise: its level ids are
+    // kept, and so are the ids of texts that did not change, so a plan made against it finds its items.
+    cm::Framework previous = r.framework;
+    previous.levels[0].id = "senior-engineer";
+    previous.levels[2].id = "eng-fellow";
+    previous.index();
+    h.previous = &previous;
+    r = h.run();
+    ASSERT_TRUE(h.ok) << problems_of(r);
+    ids.clear();
+    for (const cm::Level& l : r.framework.levels) ids.push_back(l.id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"senior-engineer", "distinguished", "eng-fellow"}));
+    const cm::Expectation& kept = expectation(r.framework, "senior.accountability.1");
+    EXPECT_EQ(kept.text, "Owns it.");
+    EXPECT_EQ(r.framework.levels[size_t(kept.level)].id, "senior-engineer");
+    EXPECT_EQ(r.framework.levels[0].source, kTinyPage);  // the page keeps its address
+}
+
+TEST(HandbookImport, TheOverviewsListsAreToldApartByWhatTheyHold) {
+    // The same lists in another order, bulleted, with prose between them.
+    MemoryHandbook h = tiny("1. Owns it.\n");
+    h.files[kTiny + "_index.md"] =
+        "---\ntitle: \"Tiny Department Career Framework\"\ndescription: \"Three parts.\"\n---\n\n## Tiny\n\nThe levels:\n\n* [Senior](/handbook/engineering/careers/matrix/tiny/senior/)\n"
+        "* Principal\n\nWe grow:\n\n- Accountability - Responsibility\n\nThe parts:\n\n1. Company Values Alignment\n1. Engineering Function Leadership Competencies\n"
+        "1. Tiny Department Leadership and Technical Competencies\n";
+    cm::ImportResult r = h.run();
+    ASSERT_TRUE(h.ok) << problems_of(r);
+    EXPECT_TRUE(r.problems.empty()) << problems_of(r);
+    EXPECT_EQ(r.framework.summary, "Three parts.");
+    EXPECT_EQ(r.framework.levels.size(), 2u);
+    EXPECT_EQ(r.framework.areas[0].name, "Accountability");
+    EXPECT_EQ(r.framework.areas[0].description, "Responsibility");
+    EXPECT_EQ(r.framework.components[0].id, "values");
+
+    // Without the dimensions' list they come from the level pages' headings, said as a warning.
+    h.files[kTiny + "_index.md"] =
+        "---\ntitle: \"Tiny Department Career Framework\"\n---\n\n## Tiny\n\n1. [Senior](/handbook/engineering/careers/matrix/tiny/senior/)\n";
+    r = h.run();
+    ASSERT_TRUE(h.ok) << problems_of(r);
+    EXPECT_EQ(r.framework.areas[0].id, "accountability");
+    EXPECT_EQ(texts(r.framework, "senior", "accountability"), std::vector<std::string>{"Owns it."});
+    EXPECT_NE(problems_of(r).find("no list of growth dimensions"), std::string::npos) << problems_of(r);
+    EXPECT_NE(problems_of(r).find("no list of the framework's components; using the usual names"), std::string::npos) << problems_of(r);
+    EXPECT_EQ(r.count(cm::Severity::Error), 0u) << problems_of(r);
+
+    // Without a list of levels: the folder's pages, in the ladder's order.
+    h.files[kTiny + "intern.md"] = h.files[kTiny + "senior.md"];
+    h.files[kTiny + "_index.md"] = "---\ntitle: \"Tiny Department Career Framework\"\n---\n\n## Tiny\n\n1. Accountability - Responsibility\n";
+    r = h.run();
+    ASSERT_TRUE(h.ok) << problems_of(r);
+    ASSERT_EQ(r.framework.levels.size(), 2u);
+    EXPECT_EQ(r.framework.levels[0].id, "intern");
+    EXPECT_EQ(r.framework.levels[1].id, "senior");
+    EXPECT_NE(problems_of(r).find("the levels are the folder's pages, in the usual order: intern, senior"), std::string::npos) << problems_of(r);
+}
+
+TEST(HandbookImport, ProblemsSayWhetherTheyLoseRequiredContent) {
+    cm::ImportResult r = import(CM_FIXTURES_DIR "/handbook-broken");
+    std::vector<std::string> errors;
+    for (const cm::ImportProblem& p : r.problems)
+        if (p.severity == cm::Severity::Error) errors.push_back(p.message);
+    // The only error: an include that is not there (a competency list is missing from the result).
+    ASSERT_EQ(errors.size(), 1u) << problems_of(r);
+    EXPECT_NE(errors[0].find("not found"), std::string::npos);
+}
+
+TEST(HandbookImport, ToolWarnsWithoutFailingUnlessStrict) {
+    std::error_code ec;
+    fs::path tool = fs::read_symlink("/proc/self/exe", ec).parent_path().parent_path() / "cm-import";
+    if (ec || !fs::exists(tool)) GTEST_SKIP() << "cm-import not built next to the tests";
+    EditedCopy copy("warnings");
+    copy.replace(kPages + "associate.md", "## Accountability\n", "## Accountability\n\nA stray paragraph.\n\n");
+    auto run = [&](const std::string& extra, std::string* err) {
+        fs::path log = copy.root / "stderr.txt";
+        int rc = std::system((tool.string() + " --handbook " + copy.root.string() + " --department platform -o " + (copy.root / "out.json").string() + extra +
+                              " 2>" + log.string()).c_str());
+        std::ifstream in(log);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        *err = ss.str();
+        return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    };
+    std::string err;
+    EXPECT_EQ(run("", &err), 0) << err;
+    EXPECT_NE(err.find("associate.md:"), std::string::npos) << err;
+    EXPECT_NE(err.find(": warning: text outside the list"), std::string::npos) << err;
+    EXPECT_NE(err.find("0 errors, 1 warning"), std::string::npos) << err;
+    EXPECT_EQ(run(" --strict", &err), 1) << err;
 }
 
 }  // namespace

@@ -37,6 +37,9 @@ bool App::load_framework(std::string_view text, std::string_view file_name) {
     }
     fw = std::move(next);
     loaded = true;
+    // data/<name>.json has its text version at text/<name>.html.
+    std::string_view base = file_name.substr(file_name.find_last_of('/') + 1);
+    if (base.size() > 5 && base.substr(base.size() - 5) == ".json") text_version = "text/" + std::string(base.substr(0, base.size() - 5)) + ".html";
     open_plans();
     load_settings();
     on_system_theme(system_dark);
@@ -179,6 +182,15 @@ void draw_header(App& app) {
     if (!app.fw.version.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + std::string("version ") + app.fw.version;
     meta += "  \xC2\xB7  " + std::to_string(app.fw.levels.size()) + " levels, " + std::to_string(app.fw.expectations.size()) + " expectations";
     ImGui::TextColored(color4(p.text_muted), "%s", meta.c_str());
+    // Where the content comes from (a paraphrase, or the handbook's own text) and its pages.
+    if (!app.fw.notice.empty()) {
+        ImGui::PushTextWrapPos(std::max(width - 260.0f, 300.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, color4(p.text_muted));
+        ImGui::TextWrapped("%s", app.fw.notice.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+    }
+    if (!app.fw.source.empty()) link(app, "link:handbook-pages", "The framework's pages in the handbook", app.fw.source);
     ImGui::PopFont();
     ImGui::EndGroup();
     float bottom = ImGui::GetCursorPosY();
@@ -190,7 +202,7 @@ void draw_header(App& app) {
     float w_theme = ImGui::CalcTextSize(theme_label).x + 2 * ImGui::GetStyle().FramePadding.x;
     float w_text = ImGui::CalcTextSize("View as text").x;
     ImGui::SetCursorPos(ImVec2(right - w_theme - 16 - w_text, kPad + 6));
-    link(app, "link:text-version", "View as text", "framework.html");
+    link(app, "link:text-version", "View as text", app.text_version);
     ImGui::SameLine(0, 16);
     ImGui::SetCursorPosY(kPad);
     if (button(app, "button:theme", theme_label)) app.set_theme(app.dark ? App::ThemeChoice::Light : App::ThemeChoice::Dark);

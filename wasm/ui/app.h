@@ -42,7 +42,10 @@ struct LadderLayout {
         std::vector<float> cell_x;    // CellRow: their x
         float cell_width = 0;         // CellRow: the column width
         size_t first_entry = 0, entry_count = 0;
+        std::vector<TextBlock> cell_scope;  // CellRow: each cell's section scope (empty when none)
         TextBlock scope;              // LevelHeader: the scope paragraph
+        std::vector<ImVec2> links;    // LevelHeader: where each link goes (its page, then the scope's links)
+        float links_y = 0;            // LevelHeader: top of the links, from the block's top
     };
     std::vector<Block> blocks;
     std::vector<Entry> entries;
@@ -169,6 +172,7 @@ struct App {
     std::optional<std::string> edit_result;
 
     bool load_framework(std::string_view text, std::string_view file_name);
+    std::string text_version = "framework.html";  // the loaded framework's text page in the bundle (tools/bundle.py)
     void frame(ImVec2 display_size);
     std::string state_json() const;
     std::string targets_json() const;

@@ -126,6 +126,16 @@ std::string level_scope(const cm::Level& level) {
     return level.published ? level.scope : level.scope + " No expectations are published for this level yet.";
 }
 
+// A level's links: its handbook page first, then those of its scope.
+std::vector<cm::Link> level_links(const cm::Level& level) {
+    std::vector<cm::Link> links;
+    if (!level.source.empty()) links.push_back({level.name + " in the handbook", level.source});
+    links.insert(links.end(), level.links.begin(), level.links.end());
+    return links;
+}
+
+constexpr float kLinkGap = 16.0f;
+
 // The line under an entry: where an inherited one comes from, or how an entry
 // relates to the level below when only what is new is shown.
 std::string provenance(const App& app, const cm::CellEntry& entry) {
@@ -157,7 +167,16 @@ void build_layout(App& app, float width) {
         header.level_row = r;
         header.y = y;
         layout_text(body, level_scope(level), std::min(inner, 760.0f), &header.scope);
-        header.height = line_height(heading) + 4 + header.scope.height + kGap;
+        header.links_y = line_height(heading) + 4 + header.scope.height + 4;
+        // Links flow like words: a new line when the next one would not fit.
+        float lx = 0, ly = 0;
+        for (const cm::Link& link : level_links(level)) {
+            float w = small->CalcTextSizeA(font_size(small), FLT_MAX, 0, link.text.c_str()).x;
+            if (lx > 0 && lx + w > inner) { lx = 0; ly += line_height(small) + 4; }
+            header.links.push_back(ImVec2(lx, ly));
+            lx += w + kLinkGap;
+        }
+        header.height = header.links_y + (header.links.empty() ? 0 : ly + line_height(small) + 4) + kGap;
         y += header.height;
         L.blocks.push_back(std::move(header));
         if (!level.published) { y += kGap; continue; }
@@ -181,6 +200,11 @@ void build_layout(App& app, float width) {
                     row.cell_x.push_back(x);
                     float cy = kCellPad + line_height(small) + 4;  // cell title
                     float text_w = cw - 2 * kCellPad - kBulletIndent;
+                    row.cell_scope.emplace_back();
+                    if (const cm::SectionScope* scope = level.section_scope(cell.area)) {  // what this section says of its reach here
+                        layout_text(small, scope->text, cw - 2 * kCellPad, &row.cell_scope.back());
+                        cy += row.cell_scope.back().height + 6;
+                    }
                     for (size_t e = 0; e < cell.entries.size(); e++) {
                         const cm::CellEntry& entry = cell.entries[e];
                         if (entry.inherited && !app.show_inherited) continue;
@@ -223,6 +247,13 @@ void draw_level_header(App& app, const LadderLayout::Block& b, ImVec2 origin) {
     ImVec2 pos(origin.x + kPad, origin.y + b.y);
     dl->AddText(heading, font_size(heading), pos, p.text, level.name.c_str());
     draw_text(dl, theme::font(theme::Font::Body), ImVec2(pos.x, pos.y + line_height(heading) + 4), level_scope(level), b.scope, {p.text_muted});
+    std::vector<cm::Link> links = level_links(level);
+    ImGui::PushFont(theme::font(theme::Font::Small));
+    for (size_t i = 0; i < links.size() && i < b.links.size(); i++) {
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + b.links[i].x, pos.y + b.links_y + b.links[i].y));
+        link(app, "level-link:" + level.id + ":" + std::to_string(i), links[i].text.c_str(), links[i].url);
+    }
+    ImGui::PopFont();
 }
 
 void draw_entry(App& app, const LadderLayout::Entry& le, ImVec2 origin) {
@@ -271,8 +302,13 @@ void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin, float 
         dl->AddRectFilled(a, c, p.surface, 8.0f);
         dl->AddRect(a, c, p.border, 8.0f);
         dl->AddText(small, font_size(small), ImVec2(a.x + kCellPad, a.y + kCellPad), p.text_muted, area.name.c_str());
+        float below_title = a.y + kCellPad + line_height(small) + 4;
+        if (const cm::SectionScope* scope = app.fw.levels[size_t(cell.level)].section_scope(cell.area)) {
+            draw_text(dl, small, ImVec2(a.x + kCellPad, below_title), scope->text, b.cell_scope[k], {p.text_muted});
+            below_title += b.cell_scope[k].height + 6;
+        }
         if (cell.entries.empty())
-            dl->AddText(small, font_size(small), ImVec2(a.x + kCellPad, a.y + kCellPad + line_height(small) + 4), p.text_muted,
+            dl->AddText(small, font_size(small), ImVec2(a.x + kCellPad, below_title), p.text_muted,
                         app.view.only_new ? "Nothing new at this level" : "Nothing at this level");
         size_t inherited = cell.entries.size() - size_t(cell.own_count);
         if (inherited > 0) {

@@ -416,6 +416,9 @@ def parse_args(argv):
     parser.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--root", type=Path, help="folder to serve instead of build/web/bundle; implies --no-build")
     parser.add_argument("--no-build", action="store_true", help="serve the bundle as it is, without rebuilding")
+    parser.add_argument("--handbook", type=Path,
+                        help="preview the handbook's own text: import this handbook checkout into build/handbook-bundle "
+                             "(tools/bundle-from-handbook) and serve that")
     parser.add_argument("--csp", action="store_true", help="send a strict Content-Security-Policy")
     parser.add_argument("--verbose", action="store_true", help="log every request")
     return parser.parse_args(argv)
@@ -429,6 +432,10 @@ def main(argv=None):
     args = parse_args(argv)
     if args.root is None and not args.no_build:
         ensure_bundle(PROJECT)
+    if args.handbook is not None:
+        preview = PROJECT / "build" / "handbook-bundle"
+        run_step([sys.executable, str(PROJECT / "tools" / "bundle-from-handbook"), str(args.handbook), "--out", str(preview)], PROJECT)
+        args.root = args.root or preview
     root = os.path.realpath(args.root or DEFAULT_ROOT)
     if not os.path.isdir(root):
         sys.exit(f"serve.py: no folder to serve at {root}")

@@ -114,6 +114,7 @@ def main():
     out, src = args.out, args.source
     data_dir = args.data_dir or os.path.join(src, "data")
     # Build into a fresh folder and swap it in, so a half-written bundle is never served.
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".bundle-", dir=os.path.dirname(os.path.abspath(out)))
     _unfinished.append(tmp)
     os.chmod(tmp, 0o755)  # mkdtemp makes it private; a web root must be readable

@@ -295,6 +295,7 @@ std::string App::state_json() const {
     framework["id"] = fw.id;
     framework["name"] = fw.name;
     framework["version"] = fw.version;
+    framework["notice"] = fw.notice;
     framework["cumulative"] = fw.cumulative;
     Json levels = Json::array(), dims = Json::array(), sections = Json::array(), components = Json::array();
     for (const cm::Level& l : fw.levels) levels.push_back({{"id", l.id}, {"name", l.name}, {"published", l.published}});

@@ -228,6 +228,32 @@ TEST_F(PlanViewTest, AFullQuotaIsReportedAndNothingIsLost) {
     EXPECT_EQ(stored_document().plans[0].items[0].notes, "a long note that does not fit any more!");
 }
 
+// The tab keeps one store for its life: a migration that could not be stored on
+// load is finished by the next save once there is room, not taken for another tab's save.
+TEST_F(PlanViewTest, AMigrationTheQuotaRefusedIsFinishedByTheNextSave) {
+    const std::string v1 =
+        R"({"format":"career-matrix-plan","version":1,"savedAt":"2025-03-04T05:06:07.890Z","plan":{"name":"Road to Staff",)"
+        R"("framework":"infrastructure","currentLevel":"senior","targetLevel":"staff","notes":"Talk to my manager.",)"
+        R"("items":[{"expectation":"staff.accountability.1","status":"todo","notes":"Start."}]}})";
+    host().storage.items[cm::kPlansKey] = v1;
+    host().storage.quota_bytes = host().storage.used_bytes();  // full: the migrated copy does not fit
+    open();
+    ASSERT_TRUE(has_message("load")) << "the reader is told the update was not stored";
+    EXPECT_EQ(stored(), v1);
+    ASSERT_EQ(app.plans.doc.plans.size(), 1u);
+
+    host().storage.quota_bytes = size_t(-1);  // space freed
+    run.click_target("plan:name");
+    run.key(ImGuiKey_End);
+    run.type("!");
+    wait_for_autosave();
+    EXPECT_FALSE(has_message("conflict")) << message("conflict");
+    EXPECT_FALSE(has_message("save")) << message("save");
+    cm::PlanDocument doc = stored_document();
+    ASSERT_EQ(doc.plans.size(), 1u);
+    EXPECT_EQ(doc.plans[0].name, "Road to Staff!");
+}
+
 TEST_F(PlanViewTest, AnotherTabsSaveIsFollowedOrReportedAsAConflict) {
     open();
     create_senior_to_staff();

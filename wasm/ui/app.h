@@ -108,6 +108,9 @@ struct StorageMessage {
 // reader's documents, so nothing here drops data on a failure: the document
 // stays in memory and the reader is told what happened and what to do.
 struct PlanSession {
+    // The tab's one store, for the tab's life: it carries a migration that could
+    // not be stored on load over to the next save (cm::PlanStore).
+    std::optional<cm::PlanStore> store;
     cm::PlanDocument doc;
     bool opened = false;
     bool read_only = false;    // this tab must not write (storage unavailable, or a value could not be moved aside)
@@ -128,6 +131,7 @@ struct PlanSession {
     std::string date_draft, date_draft_for;        // target date, and the item it belongs to
     std::string evidence_title, evidence_url;      // the link being added
 
+    cm::PlanStore& storage();             // the store, made on first use
     void say(StorageMessage m);           // replaces a message with the same id
     void forget(const std::string& id);
 };

@@ -25,6 +25,11 @@ std::string backup_file_name(const std::string& key) {
 
 }  // namespace
 
+cm::PlanStore& PlanSession::storage() {
+    if (!store) store.emplace(platform::local_storage());
+    return *store;
+}
+
 void PlanSession::say(StorageMessage m) {
     forget(m.id);
     messages.push_back(std::move(m));
@@ -36,7 +41,7 @@ void PlanSession::forget(const std::string& id) {
 }
 
 void App::open_plans() {
-    cm::PlanStore store(platform::local_storage());
+    cm::PlanStore& store = plans.storage();
     cm::LoadOutcome out = store.load(&fw, platform::wall_clock_ms());
     plans.doc = std::move(out.document);
     plans.read_only = out.read_only;
@@ -131,7 +136,7 @@ void App::save_plans(bool overwrite) {
         plans.dirty = false;  // nothing more can be done until the reader exports
         return;
     }
-    cm::PlanStore store(platform::local_storage());
+    cm::PlanStore& store = plans.storage();
     int64_t now = platform::wall_clock_ms();
     cm::SaveOutcome out = overwrite ? store.save_overwriting(&plans.doc, now) : store.save(&plans.doc, now);
     StorageMessage m;
@@ -178,7 +183,7 @@ void App::on_storage_changed(std::string_view key) {
         platform::request_frames();
         return;
     }
-    cm::PlanStore store(platform::local_storage());
+    cm::PlanStore& store = plans.storage();
     std::optional<int64_t> stored = store.stored_revision();
     if (stored && *stored == plans.doc.revision) return;  // our own save, or nothing new
     if (!plans.dirty) {
@@ -323,7 +328,7 @@ void App::on_text_edited(std::string_view text) {
 }
 
 void App::delete_all_data() {
-    cm::PlanStore store(platform::local_storage());
+    cm::PlanStore& store = plans.storage();
     cm::StoreStatus s = store.delete_everything();
     plans.doc = cm::PlanDocument();
     plans.dirty = false;

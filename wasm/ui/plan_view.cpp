@@ -87,7 +87,7 @@ void draw_messages(App& app, float width) {
         }
         if (m.undo_delete && action("undo", "Undo", true)) app.undo_delete();
         if (!m.backup_key.empty() && action("delete-backup", "Delete the backup")) {
-            cm::PlanStore(platform::local_storage()).remove_backup(m.backup_key);
+            app.plans.storage().remove_backup(m.backup_key);
             close = true;
         }
         if (!m.conflict && action("dismiss", "Dismiss")) close = true;

@@ -85,6 +85,30 @@ describe('growth plans', () => {
     });
   }
 
+  // Values that a trip through UTF-8 would change: the backup must still be the very
+  // string that was stored (localStorage holds JavaScript strings, not bytes).
+  const notUtf8 = {
+    'a lone high surrogate': '{"schema":1,"plans":[{"name":"\ud800"}]}',
+    'a lone low surrogate in our format': '{"format":"career-matrix-plans","version":2,"revision":1,"plans":[{"name":"\udc00"}]}',
+    'a reversed surrogate pair': '\udc00\ud800',
+    'an embedded NUL': '{"theme":"dark"}\u0000{"more":"after the NUL"}',
+    'a byte order mark and an emoji': '\ufeff{"theme":"dark","note":"\ud83d\ude00"}',
+  };
+  for (const [what, raw] of Object.entries(notUtf8)) {
+    test(`${what} under the plans key is backed up as the exact string`, async () => {
+      const { context, page } = await freshPage();
+      await seed(page, { [KEY]: raw });
+      await openApp(page, `${server.url}#view=plan`);
+      const s = await state(page);
+      assert.ok(s.plans.messages.find((m) => m.id === 'load'), 'the reader is told');
+      const kept = await page.evaluate((v) => Object.keys(localStorage).filter((k) => k.startsWith('career-matrix:backup:') && localStorage.getItem(k) === v), raw);
+      assert.equal(kept.length, 1, 'one backup key holds exactly the stored string');
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null, 'the original was moved, after its copy was verified');
+      assert.deepEqual(page.errors, []);
+      await context.close();
+    });
+  }
+
   test('storage that throws on access (disabled, or a sandboxed frame) is detected and said; plans live in the tab', async () => {
     const { context, page } = await freshPage();
     // What a browser with site data blocked, or an opaque-origin frame, does on every access.

@@ -30,6 +30,17 @@ StoreStatus MemoryStore::set(const std::string& key, const std::string& value) {
     return StoreStatus::Ok;
 }
 
+// The browser's copy (web_library.js) does the same steps on JavaScript strings.
+StoreStatus MemoryStore::copy(const std::string& from, const std::string& to) {
+    std::string value, back, source;
+    StoreStatus st = get(from, &value);
+    if (st != StoreStatus::Ok) return st;
+    if ((st = set(to, value)) != StoreStatus::Ok) return st;
+    if (get(to, &back) == StoreStatus::Ok && back == value && get(from, &source) == StoreStatus::Ok && source == value) return StoreStatus::Ok;
+    remove(to);
+    return StoreStatus::Failed;
+}
+
 StoreStatus MemoryStore::remove(const std::string& key) {
     if (unavailable) return StoreStatus::Unavailable;
     items.erase(key);

@@ -24,6 +24,11 @@ struct KeyValueStore {
     virtual StoreStatus set(const std::string& key, const std::string& value) = 0;
     virtual StoreStatus remove(const std::string& key) = 0;
     virtual std::vector<std::string> keys(const std::string& prefix) = 0;  // empty when unavailable
+    // Copies the value under `from` to `to` exactly as the store holds it (in a
+    // browser the JavaScript string itself, which no conversion to UTF-8 could
+    // keep whole: a lone surrogate, say), then reads both back and compares them.
+    // Ok only when they are equal; on any failure `to` is left as it was or removed.
+    virtual StoreStatus copy(const std::string& from, const std::string& to) = 0;
 };
 
 // In-memory store for tests and for browsers whose storage is unavailable.
@@ -37,6 +42,7 @@ struct MemoryStore : KeyValueStore {
     StoreStatus set(const std::string& key, const std::string& value) override;
     StoreStatus remove(const std::string& key) override;
     std::vector<std::string> keys(const std::string& prefix) override;
+    StoreStatus copy(const std::string& from, const std::string& to) override;
     size_t used_bytes() const;
 };
 

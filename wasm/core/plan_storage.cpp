@@ -626,9 +626,10 @@ StoreStatus PlanStore::write_document(const PlanDocument& doc, bool* written, st
     return StoreStatus::Ok;
 }
 
-// Copies `raw` to a new backup key and reads it back. On failure no backup is
-// left behind (a half-written copy is worth nothing: the original is still in place).
-StoreStatus PlanStore::make_backup(const std::string& raw, const std::string& reason, int64_t now_ms, std::string* key) {
+// Copies the value under `from` to a new backup key, exactly as stored (the store
+// copies it without decoding: a backup is the very string that was there), and
+// checks it. On failure no backup is left behind (the original is still in place).
+StoreStatus PlanStore::make_backup(const std::string& from, const std::string& reason, int64_t now_ms, std::string* key) {
     key->clear();
     // Two backups in the same millisecond (two tabs, or a quick reload) must not
     // overwrite each other: move the time on until the key is free.
@@ -640,12 +641,8 @@ StoreStatus PlanStore::make_backup(const std::string& raw, const std::string& re
         if (st != StoreStatus::Ok) return st;
         if (t - now_ms > 1000) return StoreStatus::Failed;
     }
-    bool written = false;
-    StoreStatus st = write_checked(candidate, raw, &written);
-    if (st != StoreStatus::Ok) {
-        if (written) kv_.remove(candidate);
-        return st;
-    }
+    StoreStatus st = kv_.copy(from, candidate);
+    if (st != StoreStatus::Ok) return st == StoreStatus::Missing ? StoreStatus::Failed : st;
     *key = candidate;
     return StoreStatus::Ok;
 }
@@ -682,7 +679,7 @@ LoadOutcome PlanStore::load(const Framework* fw, int64_t now_ms) {
         PlanDocument doc = decoded.document;
         doc.saved_ms = now_ms;
         std::string backup;
-        st = make_backup(raw, backup_reason(decoded), now_ms, &backup);
+        st = make_backup(kPlansKey, backup_reason(decoded), now_ms, &backup);
         bool written = false;
         std::string why;
         if (st == StoreStatus::Ok) st = write_document(doc, &written, &why);
@@ -694,9 +691,9 @@ LoadOutcome PlanStore::load(const Framework* fw, int64_t now_ms) {
             return out;
         }
         if (written) {
-            // Something unverified is under the main key: put the old text back
-            // and keep the backup, which is then the one verified copy.
-            kv_.set(kPlansKey, raw);
+            // Something unverified is under the main key: put the old value back
+            // (from the backup, exactly) and keep the backup, the one verified copy.
+            kv_.copy(backup, kPlansKey);
             out.backup_key = backup;
         } else if (!backup.empty()) {
             kv_.remove(backup);  // the main key still holds the old text: the copy is clutter
@@ -717,7 +714,7 @@ LoadOutcome PlanStore::load(const Framework* fw, int64_t now_ms) {
                      : decoded.status == DecodeStatus::Foreign ? LoadStatus::Foreign
                                                                : LoadStatus::Newer;
         out.raw = raw;
-        st = make_backup(raw, backup_reason(decoded), now_ms, &out.backup_key);
+        st = make_backup(kPlansKey, backup_reason(decoded), now_ms, &out.backup_key);
         if (st != StoreStatus::Ok) {
             out.store = st;
             out.read_only = true;  // the value stays under the main key; saving would destroy it
@@ -777,7 +774,7 @@ SaveOutcome PlanStore::save_impl(PlanDocument* doc, int64_t now_ms, bool overwri
     }
 
     if (!keep_aside.empty()) {
-        st = make_backup(raw, keep_aside, now_ms, &out.backup_key);
+        st = make_backup(kPlansKey, keep_aside, now_ms, &out.backup_key);
         if (st != StoreStatus::Ok) {
             out.status = save_status_of(st);
             out.store = st;
@@ -794,8 +791,9 @@ SaveOutcome PlanStore::save_impl(PlanDocument* doc, int64_t now_ms, bool overwri
     if (st != StoreStatus::Ok) {
         if (written) {
             // Something unverified is under the main key: put back what was
-            // there (best effort). A backup made above stays: it is verified.
-            if (had_value) kv_.set(kPlansKey, raw);
+            // there (best effort; exactly, from the backup made above, which stays).
+            if (!out.backup_key.empty()) kv_.copy(out.backup_key, kPlansKey);
+            else if (had_value) kv_.set(kPlansKey, raw);
             else kv_.remove(kPlansKey);
         } else if (!out.backup_key.empty()) {
             kv_.remove(out.backup_key);  // nothing changed under the main key

@@ -196,7 +196,7 @@ private:
     SaveOutcome save_impl(PlanDocument* doc, int64_t now_ms, bool overwrite);
     StoreStatus write_checked(const std::string& key, const std::string& value, bool* written);
     StoreStatus write_document(const PlanDocument& doc, bool* written, std::string* reason);
-    StoreStatus make_backup(const std::string& raw, const std::string& reason, int64_t now_ms, std::string* key);
+    StoreStatus make_backup(const std::string& from_key, const std::string& reason, int64_t now_ms, std::string* key);
 
     KeyValueStore& kv_;
     std::string pending_v1_;  // the stored version-1 text after MigratedNotSaved

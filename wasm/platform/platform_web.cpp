@@ -41,6 +41,7 @@ void cm_js_print_html(const char* html);
 int cm_js_storage_get(const char* key, char** out);
 int cm_js_storage_set(const char* key, const char* value);
 int cm_js_storage_remove(const char* key);
+int cm_js_storage_copy(const char* from, const char* to);
 char* cm_js_storage_keys(const char* prefix);
 void cm_js_content_height(float h);
 void cm_js_first_frame();
@@ -80,6 +81,7 @@ struct LocalStorage : cm::KeyValueStore {
     }
     StoreStatus set(const std::string& key, const std::string& value) override { return status(cm_js_storage_set(key.c_str(), value.c_str())); }
     StoreStatus remove(const std::string& key) override { return status(cm_js_storage_remove(key.c_str())); }
+    StoreStatus copy(const std::string& from, const std::string& to) override { return status(cm_js_storage_copy(from.c_str(), to.c_str())); }
     std::vector<std::string> keys(const std::string& prefix) override {
         std::vector<std::string> out;
         std::string all = take(cm_js_storage_keys(prefix.c_str()));

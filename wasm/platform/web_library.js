@@ -20,6 +20,12 @@ mergeInto(LibraryManager.library, {
       stringToUTF8(s, p, n);
       return p;
     },
+    // A storage exception as a status code (see cm_js_storage_get). Browsers name
+    // the quota error differently; match names and legacy codes.
+    storageError: function(e) {
+      if (e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014)) return 2;
+      return e && e.name === 'SecurityError' ? 3 : 4;
+    },
     modifiers: function(e) {
       return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
     },
@@ -219,14 +225,29 @@ mergeInto(LibraryManager.library, {
       return 0;
     } catch (e) { return 3; }
   },
+  cm_js_storage_set__deps: ['$CM'],
   cm_js_storage_set: function(keyPtr, valuePtr) {
     try {
       window.localStorage.setItem(UTF8ToString(keyPtr), UTF8ToString(valuePtr));
       return 0;
     } catch (e) {
-      // Browsers name the quota error differently; match names and legacy codes.
-      if (e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014)) return 2;
-      return e && e.name === 'SecurityError' ? 3 : 4;
+      return CM.storageError(e);
+    }
+  },
+  // The value moves from key to key as the JavaScript string it is: a backup is
+  // the exact value, whatever it holds (UTF8ToString would turn a lone surrogate into U+FFFD).
+  cm_js_storage_copy__deps: ['$CM'],
+  cm_js_storage_copy: function(fromPtr, toPtr) {
+    var from = UTF8ToString(fromPtr), to = UTF8ToString(toPtr);
+    try {
+      var v = window.localStorage.getItem(from);
+      if (v === null) return 1;
+      window.localStorage.setItem(to, v);
+      if (window.localStorage.getItem(to) === v && window.localStorage.getItem(from) === v) return 0;
+      window.localStorage.removeItem(to);
+      return 4;
+    } catch (e) {
+      return CM.storageError(e);
     }
   },
   cm_js_storage_remove: function(keyPtr) {

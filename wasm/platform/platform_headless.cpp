@@ -3,13 +3,19 @@
 #include "platform.h"
 #include "theme.h"
 
-#include <cassert>
 #include <cfloat>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
 namespace headless {
+
+static void abort_with(const std::string& message) {
+    std::fprintf(stderr, "headless: %s\n", message.c_str());
+    std::abort();
+}
+void (*report_failure)(const std::string& message) = abort_with;
 
 Host& host() {
     static Host h;
@@ -146,12 +152,15 @@ bool Runner::has_target(const std::string& name) const {
 ui::Rect Runner::target(const std::string& name) const {
     for (const ui::Target& t : app.targets)
         if (t.name == name) return t.rect;
-    std::fprintf(stderr, "no target named \"%s\" in the last frame\n", name.c_str());
-    assert(false && "unknown target");
+    report_failure("no target named \"" + name + "\" in the last frame");
     return {};
 }
 
 void Runner::click_target(const std::string& name) {
+    if (!find_target(app, name)) {
+        report_failure("no target named \"" + name + "\" to click in the last frame");
+        return;  // no click at all, rather than one at (0,0)
+    }
     for (int i = 0; i < 200; i++) {
         const ui::Target* t = find_target(app, name);
         if (!t) break;

@@ -37,6 +37,12 @@ struct Host {
 };
 Host& host();
 
+// Called when a test asks for something the last frame did not draw (a renamed or
+// missing control). The default prints and aborts, in every build type: a click
+// that silently landed at (0,0) would let the test pass without testing.
+// GoogleTest suites replace it with a test failure (tests/ui/headless_runner_test.cpp).
+extern void (*report_failure)(const std::string& message);
+
 // Owns an ImGui context and drives an App through frames.
 class Runner {
 public:
@@ -57,7 +63,7 @@ public:
     void paste(const std::string& text);  // the browser's paste event
     void blur();                          // the tab loses focus
 
-    // The rect of a named target in the last frame (see App::targets); asserts it exists.
+    // The rect of a named target in the last frame (see App::targets); report_failure() when there is none.
     ui::Rect target(const std::string& name) const;
     bool has_target(const std::string& name) const;  // submitted and visible
     // Scrolls it into view with the wheel, as a reader would, then clicks it.

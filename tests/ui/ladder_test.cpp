@@ -226,10 +226,10 @@ TEST_F(LadderTest, NarrowEmbedsStackTheColumns) {
 
 TEST_F(LadderTest, APixelRatioChangeRebuildsFontsAndLayout) {
     float height_at_1 = app.layout.height;
+    app.layout.height = -1;  // only a rebuild of the layout sets it again (the width stays the same)
     run.resize(run.size, 2.0f);
     run.frames(2);
     EXPECT_EQ(theme::built_pixel_ratio(), 2.0f);
-    EXPECT_EQ(app.layout.pixel_ratio, 2.0f);
     EXPECT_NEAR(app.layout.height, height_at_1, height_at_1 * 0.05f) << "layout is in CSS pixels at any ratio";
 }
 

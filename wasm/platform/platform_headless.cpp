@@ -51,6 +51,7 @@ Runner::Runner(ui::App& a, ImVec2 sz, float ratio) : app(a), size(sz), pixel_rat
         theme::set_font_files(font_file("/usr/share/fonts/opentype/inter/Inter-Regular.otf"),
                               font_file("/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"));
     app.on_system_theme(false);  // light, as a browser without a preference
+    // A new ImGui context has an empty atlas, whatever the theme built for the last one.
     theme::build_fonts(pixel_ratio);
     unsigned char* pixels;
     int w, h;
@@ -62,12 +63,10 @@ Runner::~Runner() { ImGui::DestroyContext(ctx_); }
 
 void Runner::frame(float dt) {
     ImGuiIO& io = ImGui::GetIO();
-    if (theme::built_pixel_ratio() != pixel_ratio) {
-        theme::build_fonts(pixel_ratio);
+    if (app.begin_frame(pixel_ratio)) {
         unsigned char* pixels;
         int w, h;
-        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
-        app.layout.valid = false;
+        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // marks the atlas built; no GPU upload here
     }
     io.DisplaySize = size;
     io.DisplayFramebufferScale = ImVec2(pixel_ratio, pixel_ratio);
@@ -76,10 +75,7 @@ void Runner::frame(float dt) {
     ImGui::NewFrame();
     app.frame(size);
     ImGui::Render();
-    if (app.loaded && !app.first_frame_sent) {
-        app.first_frame_sent = true;
-        platform::notify_first_frame();
-    }
+    app.end_frame();
 }
 
 void Runner::resize(ImVec2 s, float ratio) {

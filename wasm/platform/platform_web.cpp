@@ -192,11 +192,9 @@ const char* css_cursor(ImGuiMouseCursor c) {
 void render_frame() {
     ImGuiIO& io = ImGui::GetIO();
     double t0 = emscripten_get_now();
-    if (theme::built_pixel_ratio() != D->dpr) {
-        theme::build_fonts(D->dpr);
+    if (D->app.begin_frame(D->dpr)) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
-        D->app.layout.valid = false;
         D->presented_hash = 0;  // same vertices may now sample other glyphs
     }
     io.DisplaySize = ImVec2(D->css_w, D->css_h);
@@ -242,10 +240,7 @@ void render_frame() {
     // The caret blinks while a text field is active and the canvas has focus:
     // wake up for each phase (a field left active in an unfocused page costs nothing).
     if (io.WantTextInput && D->focused) platform::request_frame_after(500);
-    if (D->app.loaded && !D->app.first_frame_sent) {
-        D->app.first_frame_sent = true;
-        platform::notify_first_frame();
-    }
+    D->app.end_frame();
 }
 
 void sync_modifiers(int mods) {

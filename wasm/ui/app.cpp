@@ -245,14 +245,26 @@ void draw_tabs(App& app) {
 
 }  // namespace
 
+bool App::begin_frame(float pixel_ratio) {
+    if (theme::built_pixel_ratio() == pixel_ratio) return false;
+    theme::build_fonts(pixel_ratio);
+    // Every paragraph layout was measured with the old font metrics.
+    text_cache.clear();
+    layout.valid = false;
+    return true;
+}
+
+void App::end_frame() {
+    if (loaded && !first_frame_sent) {
+        first_frame_sent = true;
+        platform::notify_first_frame();
+    }
+}
+
 void App::frame(ImVec2 display_size) {
     display = display_size;
     targets.clear();
     focused_target.clear();
-    if (text_cache_ratio != theme::built_pixel_ratio()) {  // font metrics changed
-        text_cache.clear();
-        text_cache_ratio = theme::built_pixel_ratio();
-    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display_size);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |

@@ -49,7 +49,7 @@ struct LadderLayout {
     };
     std::vector<Block> blocks;
     std::vector<Entry> entries;
-    float width = -1, height = 0, pixel_ratio = 0;
+    float width = -1, height = 0;
     bool valid = false;
 };
 
@@ -147,7 +147,6 @@ struct App {
     bool ladder_dirty = true;
     LadderLayout layout;
     TextCache text_cache;
-    float text_cache_ratio = 0;  // the pixel ratio the cached layouts were made for
     CompareCache comparison;
     std::vector<std::string> expanded_unchanged;  // compare view: areas whose unchanged items are shown
     std::string search_text;  // the search field (the view's search follows it)
@@ -177,7 +176,13 @@ struct App {
 
     bool load_framework(std::string_view text, std::string_view file_name);
     std::string text_version = "framework.html";  // the loaded framework's text page in the bundle (tools/bundle.py)
+    // A frame, as every backend drives it: begin_frame() outside the ImGui frame
+    // (fonts are rebuilt for a new pixel ratio there, and the layouts made with the
+    // old metrics dropped; true when the atlas changed and must be uploaded again),
+    // then NewFrame, frame(), Render, end_frame() (tells the host of the first frame).
+    bool begin_frame(float pixel_ratio);
     void frame(ImVec2 display_size);
+    void end_frame();
     std::string state_json() const;
     std::string targets_json() const;
 
@@ -206,6 +211,9 @@ struct App {
     void undo_delete();
     void toggle_in_plan(int expectation);
     void import_plans(std::string_view name, std::string_view text, bool replace_clashes);
+    // The reader's answer for imported plans whose ids are already here (plans.pending_import).
+    enum class ImportChoice : uint8_t { Replace, Copy, Cancel };
+    void resolve_import(ImportChoice choice);
     void on_file_opened(std::string_view name, std::string_view contents, bool read_ok);
     void on_text_edited(std::string_view text);
     void delete_all_data();

@@ -152,7 +152,6 @@ void build_layout(App& app, float width) {
     L.blocks.clear();
     L.entries.clear();
     L.width = width;
-    L.pixel_ratio = theme::built_pixel_ratio();
     const ImFont* body = theme::font(theme::Font::Body);
     const ImFont* small = theme::font(theme::Font::Small);
     const ImFont* heading = theme::font(theme::Font::Heading);
@@ -344,7 +343,7 @@ void draw_ladder(App& app, ImVec2 size) {
     ImGui::BeginChild("ladder", size, false, ImGuiWindowFlags_NoSavedSettings);
     float width = ImGui::GetContentRegionAvail().x;
     LadderLayout& L = app.layout;
-    if (!L.valid || L.width != width || L.pixel_ratio != theme::built_pixel_ratio()) build_layout(app, width);
+    if (!L.valid || L.width != width) build_layout(app, width);
 
     ImVec2 origin = ImGui::GetCursorScreenPos();  // already offset by the scroll position
     float top = ImGui::GetScrollY(), view_h = ImGui::GetWindowHeight();

@@ -309,6 +309,25 @@ void App::import_plans(std::string_view name, std::string_view text, bool replac
     }
 }
 
+void App::resolve_import(ImportChoice choice) {
+    std::vector<cm::Plan> pending = std::move(plans.pending_import);
+    plans.pending_import.clear();
+    if (choice == ImportChoice::Cancel) return;
+    for (cm::Plan& plan : pending) {
+        auto same = std::find_if(plans.doc.plans.begin(), plans.doc.plans.end(), [&](const cm::Plan& q) { return q.id == plan.id; });
+        if (choice == ImportChoice::Replace && same != plans.doc.plans.end()) {
+            *same = std::move(plan);
+            plans.doc.active_plan = same->id;
+        } else {
+            plan.id = cm::fresh_plan_id(plans.doc.plans, platform::wall_clock_ms());
+            plan.name = cm::unique_plan_name(plans.doc.plans, plan.name);
+            plans.doc.active_plan = plan.id;
+            plans.doc.plans.push_back(std::move(plan));
+        }
+    }
+    plan_edited();
+}
+
 void App::on_file_opened(std::string_view name, std::string_view contents, bool read_ok) {
     platform::request_frames();
     if (!read_ok) {

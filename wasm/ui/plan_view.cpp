@@ -494,29 +494,17 @@ void draw_import_question(App& app) {
         ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D is already in this browser (the file holds the same plan). Replace the plan here with the one "
                            "from the file, or keep both?", first.name.c_str());
         ImGui::PopTextWrapPos();
-        auto finish = [&](bool replace, bool copy) {
-            std::vector<cm::Plan> pending = std::move(app.plans.pending_import);
-            app.plans.pending_import.clear();
-            for (cm::Plan& plan : pending) {
-                auto same = std::find_if(app.plans.doc.plans.begin(), app.plans.doc.plans.end(), [&](const cm::Plan& q) { return q.id == plan.id; });
-                if (replace && same != app.plans.doc.plans.end()) {
-                    *same = std::move(plan);
-                    app.plans.doc.active_plan = same->id;
-                } else if (copy) {
-                    plan.id = cm::fresh_plan_id(app.plans.doc.plans, platform::wall_clock_ms());
-                    plan.name = cm::unique_plan_name(app.plans.doc.plans, plan.name);
-                    app.plans.doc.active_plan = plan.id;
-                    app.plans.doc.plans.push_back(std::move(plan));
-                }
-            }
-            if (replace || copy) app.plan_edited();
+        using Choice = App::ImportChoice;
+        std::optional<Choice> choice;
+        if (button(app, "import:replace", "Replace")) choice = Choice::Replace;
+        ImGui::SameLine();
+        if (button(app, "import:copy", "Import as a copy", true)) choice = Choice::Copy;
+        ImGui::SameLine();
+        if (button(app, "import:cancel", "Cancel")) choice = Choice::Cancel;
+        if (choice) {
+            app.resolve_import(*choice);
             ImGui::CloseCurrentPopup();
-        };
-        if (button(app, "import:replace", "Replace")) finish(true, false);
-        ImGui::SameLine();
-        if (button(app, "import:copy", "Import as a copy", true)) finish(false, true);
-        ImGui::SameLine();
-        if (button(app, "import:cancel", "Cancel")) finish(false, false);
+        }
         ImGui::EndPopup();
     }
 }

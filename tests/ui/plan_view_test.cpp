@@ -2,6 +2,7 @@
 // way storage can let the reader down (corrupt, foreign, full, another tab).
 #include "export.h"
 #include "plan_storage.h"
+#include "search.h"
 #include "platform_headless.h"
 #include "test_data.h"
 
@@ -252,6 +253,29 @@ TEST_F(PlanViewTest, AMigrationTheQuotaRefusedIsFinishedByTheNextSave) {
     cm::PlanDocument doc = stored_document();
     ASSERT_EQ(doc.plans.size(), 1u);
     EXPECT_EQ(doc.plans[0].name, "Road to Staff!");
+}
+
+// One search rule everywhere: the plan's "add" list finds what the ladder finds,
+// link texts and titles included (it once matched the text only).
+TEST_F(PlanViewTest, FindingExpectationsToAddUsesTheLaddersSearch) {
+    open();
+    create_senior_to_staff();
+    run.frames(2);
+    run.click_target("plan:add-open");
+    run.click_target("plan:add-search");
+    run.type("disagree commit");  // words of a link's text, not of its expectation's text
+    run.frames(3);
+    cm::SearchQuery q = cm::parse_search("disagree commit");
+    int expected = 0;
+    for (const cm::Expectation& x : app.fw.expectations) {
+        if (app.fw.levels[size_t(x.level)].order > app.fw.levels[size_t(app.fw.find_level("staff"))].order) continue;
+        if (!cm::matches(q, x)) continue;
+        expected++;
+        EXPECT_TRUE(std::any_of(app.targets.begin(), app.targets.end(), [&](const ui::Target& t) { return t.name == "plan:add:" + x.id; })) << x.id;
+    }
+    EXPECT_GT(expected, 0);
+    bool offered = std::any_of(app.targets.begin(), app.targets.end(), [](const ui::Target& t) { return t.name == "plan:add:staff.team-building.2"; });
+    EXPECT_TRUE(offered) << "found by its link's text";
 }
 
 TEST_F(PlanViewTest, AnotherTabsSaveIsFollowedOrReportedAsAConflict) {

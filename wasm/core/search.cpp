@@ -103,10 +103,19 @@ Filter make_filter(const Framework& fw, const ViewState& view) {
     return f;
 }
 
+bool matches(const SearchQuery& q, const Expectation& x, std::vector<TextRange>* text_ranges, std::vector<TextRange>* title_ranges) {
+    if (q.empty()) return true;
+    const uint32_t all_terms = q.terms.size() >= 32 ? ~0u : (1u << q.terms.size()) - 1;
+    std::vector<TextRange> ignored;
+    uint32_t found = find_terms(q, x.text, text_ranges ? text_ranges : &ignored);
+    found |= find_terms(q, x.title, title_ranges ? title_ranges : &ignored);
+    for (const Link& link : x.links) found |= find_terms(q, link.text, &ignored);
+    return (found & all_terms) == all_terms;
+}
+
 LadderContent query_ladder(const Framework& fw, const Filter& filter) {
     LadderContent out;
     const bool searching = !filter.search.empty();
-    const uint32_t all_terms = filter.search.terms.size() >= 32 ? ~0u : (1u << filter.search.terms.size()) - 1;
     std::vector<int> levels, areas;
     for (size_t l = 0; l < fw.levels.size(); l++)
         if (filter.levels[l]) levels.push_back(int(l));
@@ -137,13 +146,7 @@ LadderContent query_ladder(const Framework& fw, const Filter& filter) {
             entry.change = entry.inherited ? Change::Unchanged : change_from_below(fw, e);
             if (filter.only_new && entry.change == Change::Unchanged) continue;
             if (searching) {
-                uint32_t found = find_terms(filter.search, x.text, &entry.text_matches);
-                found |= find_terms(filter.search, x.title, &entry.title_matches);
-                for (const Link& link : x.links) {
-                    std::vector<TextRange> ignored;
-                    found |= find_terms(filter.search, link.text, &ignored);
-                }
-                if ((found & all_terms) != all_terms) continue;
+                if (!matches(filter.search, x, &entry.text_matches, &entry.title_matches)) continue;
                 out.matches++;
             }
             Cell& cell = cells[r * areas.size() + size_t(col)];

@@ -25,6 +25,12 @@ SearchQuery parse_search(std::string_view text);
 // Returns the set of terms found as a bit mask (term i -> bit i, first 32 terms).
 uint32_t find_terms(const SearchQuery& q, std::string_view text, std::vector<TextRange>* ranges);
 
+// The one rule of every search in the app: does `x` hold every term, in its text,
+// its title or a link's text? The ranges found in text and title are appended to
+// `text_ranges` / `title_ranges` when given (to highlight them). An empty query matches.
+bool matches(const SearchQuery& q, const Expectation& x, std::vector<TextRange>* text_ranges = nullptr,
+             std::vector<TextRange>* title_ranges = nullptr);
+
 struct Filter {
     std::vector<char> levels;  // per level: shown
     std::vector<char> areas;   // per area: shown

@@ -406,11 +406,7 @@ void draw_add_expectations(App& app, cm::Plan& plan, float width) {
     for (int e = 0; e < int(app.fw.expectations.size()) && shown < 200; e++) {
         const cm::Expectation& x = app.fw.expectations[size_t(e)];
         if (target >= 0 && app.fw.levels[size_t(x.level)].order > app.fw.levels[size_t(target)].order) continue;
-        std::vector<cm::TextRange> ignored;
-        if (!q.empty()) {
-            uint32_t all = q.terms.size() >= 32 ? ~0u : (1u << q.terms.size()) - 1;
-            if ((cm::find_terms(q, x.text, &ignored) & all) != all) continue;
-        }
+        if (!cm::matches(q, x)) continue;
         shown++;
         bool in = cm::plan_has(plan, x.id);
         ImGui::PushID(e);

@@ -102,10 +102,18 @@ def stale_reason(project):
     return None
 
 
+def imgui_version(project):
+    """Dear ImGui's version, from the one file that states it (cmake/imgui.version)."""
+    for line in (project / "cmake" / "imgui.version").read_text(encoding="utf-8").splitlines():
+        if line.startswith("version="):
+            return line.split("=", 1)[1].strip()
+    sys.exit("serve.py: cmake/imgui.version names no version")
+
+
 def toolchain_missing(project):
     return (shutil.which("emcc") is None
             or shutil.which("pyftsubset") is None
-            or not (project / "third_party" / "imgui-1.90.1" / "imgui.cpp").is_file())
+            or not (project / "third_party" / f"imgui-{imgui_version(project)}" / "imgui.cpp").is_file())
 
 
 def run_step(command, project):

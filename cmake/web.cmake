@@ -3,7 +3,7 @@
 
 add_executable(app wasm/platform/platform_web.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(app PRIVATE ${IMGUI_DIR}/backends)
-target_link_libraries(app PRIVATE cm_ui)
+target_link_libraries(app PRIVATE cm_ui cm_warnings)
 set_target_properties(app PROPERTIES SUFFIX ".js")
 set(CM_WEB_LIBRARY "${CMAKE_CURRENT_SOURCE_DIR}/wasm/platform/web_library.js")
 set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CM_WEB_LIBRARY}")

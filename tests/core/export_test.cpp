@@ -205,8 +205,9 @@ TEST(Export, MarkdownEscapesHostileUserText) {
 
     // Structure: the only headings are ours, and every link opened is an http(s) one.
     for (const std::string& line : lines) {
-        if (line.rfind("#", 0) == 0)
+        if (line.rfind("#", 0) == 0) {
             EXPECT_TRUE(line.rfind("# Growth plan: ", 0) == 0 || line == "## Area A" || line == "## Notes") << line;
+        }
     }
     for (size_t at = md.find("]("); at != std::string::npos; at = md.find("](", at + 1))
         EXPECT_TRUE(md[at - 1] == '\\' || md.compare(at + 2, 4, "http") == 0) << md.substr(at > 20 ? at - 20 : 0, 60);

@@ -151,7 +151,11 @@ TEST(Framework, FindOnEmptyFramework) {
 
 TEST(Framework, IndexBuildsCellsAndSuccessorsByHand) {
     cm::Framework fw;
-    fw.levels = {{"a", "A", "", "", 1, true}, {"b", "B", "", "", 2, true}};
+    fw.levels.resize(2);
+    fw.levels[0].id = "a";
+    fw.levels[0].order = 1;
+    fw.levels[1].id = "b";
+    fw.levels[1].order = 2;
     fw.areas.resize(2);
     fw.areas[0].id = "x";
     fw.areas[1].id = "y";

@@ -215,7 +215,9 @@ TEST(HandbookImport, ExtendsFollowsItemsThatGrow) {
     EXPECT_EQ(extends_of(fw, "intermediate.accountability.2"), "");
     EXPECT_EQ(extends_of(fw, "staff.team-building.4"), "");
     for (const cm::Expectation& e : fw.expectations) {
-        if (fw.levels[size_t(e.level)].id == "associate") EXPECT_EQ(e.extends, -1) << e.id;
+        if (fw.levels[size_t(e.level)].id == "associate") {
+            EXPECT_EQ(e.extends, -1) << e.id;
+        }
     }
 }
 

@@ -202,7 +202,11 @@ TEST(Plan, CoverageOfAHandBuiltPlan) {
 TEST(Plan, UniquePlanName) {
     auto named = [](std::vector<std::string> names) {
         std::vector<cm::Plan> plans;
-        for (auto& n : names) plans.push_back(cm::Plan{.name = n});
+        for (auto& n : names) {
+            cm::Plan p;
+            p.name = n;
+            plans.push_back(std::move(p));
+        }
         return plans;
     };
     EXPECT_EQ(cm::unique_plan_name({}, "Plan"), "Plan");

@@ -278,6 +278,43 @@ TEST_F(PlanViewTest, FindingExpectationsToAddUsesTheLaddersSearch) {
     EXPECT_TRUE(offered) << "found by its link's text";
 }
 
+// Browsers may evict a site's storage: the app asks to keep it on the reader's first
+// save (never on load), says what the browser answered, and reminds of an export due.
+TEST_F(PlanViewTest, PersistentStorageIsAskedForOnTheFirstSaveAndAnExportIsRemindedOf) {
+    auto drawn = [&](const std::string& name) {
+        return std::any_of(app.targets.begin(), app.targets.end(), [&](const ui::Target& t) { return t.name == name; });
+    };
+    open();
+    EXPECT_EQ(host().persistence_queries, 1) << "the state is read without asking";
+    EXPECT_EQ(host().persistence_requests, 0) << "never asked on load";
+    create_senior_to_staff();
+    wait_for_autosave();
+    EXPECT_EQ(host().persistence_requests, 1);
+    app.on_storage_persistence(ui::Persistence::BestEffort);
+    run.frames(2);
+    EXPECT_TRUE(drawn("plan:storage-best-effort"));
+    EXPECT_TRUE(drawn("plan:export-due")) << "never exported";
+
+    run.click_target("plan:export:json");
+    wait_for_autosave();
+    EXPECT_FALSE(drawn("plan:export-due"));
+    const int64_t exported = app.plans.doc.plans[0].exported_ms;
+    EXPECT_GT(exported, 0);
+    EXPECT_EQ(stored_document().plans[0].exported_ms, exported) << "the export time is kept with the plan";
+
+    // A week and a day later, an edit: the export is due again. Asked only once.
+    host().wall_clock_ms += cm::kExportReminderMs + 24 * 3600 * 1000;
+    run.click_target("plan:name");
+    run.key(ImGuiKey_End);
+    run.type("!");
+    wait_for_autosave();
+    EXPECT_TRUE(drawn("plan:export-due"));
+    EXPECT_EQ(host().persistence_requests, 1);
+    app.on_storage_persistence(ui::Persistence::Persistent);
+    run.frames(2);
+    EXPECT_TRUE(drawn("plan:storage-persistent"));
+}
+
 TEST_F(PlanViewTest, AnotherTabsSaveIsFollowedOrReportedAsAConflict) {
     open();
     create_senior_to_staff();

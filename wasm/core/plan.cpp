@@ -160,6 +160,12 @@ std::vector<AreaCoverage> coverage(const Framework& fw, const Plan& plan) {
     return out;
 }
 
+bool export_is_due(const Plan& plan, int64_t now_ms) {
+    if (plan.items.empty() && plan.notes.empty()) return false;  // nothing worth keeping yet
+    if (plan.exported_ms == 0) return true;
+    return plan.updated_ms > plan.exported_ms && now_ms - plan.exported_ms > kExportReminderMs;
+}
+
 // [SECTION] Values typed by users
 
 bool is_valid_date(std::string_view d) {

@@ -52,8 +52,15 @@ struct Plan {
     std::string notes;
     std::vector<PlanItem> items;
     int64_t created_ms = 0, updated_ms = 0;    // Unix time in ms; callers set updated_ms on edits
+    int64_t exported_ms = 0;                   // last download or copy of the plan (0: never)
     bool operator==(const Plan&) const = default;
 };
+
+// Browsers may delete a site's storage (Safari after seven days without a visit,
+// others under pressure), so a plan that changed since its last export, when that
+// export is older than this or never happened, deserves a quiet reminder.
+inline constexpr int64_t kExportReminderMs = 7LL * 24 * 3600 * 1000;
+bool export_is_due(const Plan& plan, int64_t now_ms);
 
 // [SECTION] Building plans
 

@@ -267,6 +267,7 @@ bool plan_from_json(const Json& j, const std::string& pointer, Plan* out, Diagno
     r.string("notes", &plan.notes, false, kMaxNotesBytes, true);
     read_time(r, "createdAt", &plan.created_ms, true, diag);
     read_time(r, "updatedAt", &plan.updated_ms, true, diag);
+    read_time(r, "exportedAt", &plan.exported_ms, false, diag);
     UniqueCheck expectations;
     if (const Json* items = r.array("items", true, kMaxItemsPerPlan)) {
         for (size_t i = 0; i < items->size(); i++) {
@@ -519,6 +520,7 @@ OJson plan_to_json(const Plan& plan) {
     j["notes"] = plan.notes;
     j["createdAt"] = format_iso_time(plan.created_ms);
     j["updatedAt"] = format_iso_time(plan.updated_ms);
+    if (plan.exported_ms != 0) j["exportedAt"] = format_iso_time(plan.exported_ms);
     j["items"] = std::move(items);
     return j;
 }

@@ -68,10 +68,11 @@ bool parse_iso_time(std::string_view text, int64_t* ms);
 //    "activePlan":"<id>","plans":[<plan>...]}
 // a plan:
 //   {"id","name","framework","frameworkVersion","currentLevel","targetLevel","notes",
-//    "createdAt","updatedAt","items":[{"expectation","hash","text","level","area",
+//    "createdAt","updatedAt","exportedAt","items":[{"expectation","hash","text","level","area",
 //    "status","notes","evidence":[{"title","url"}],"targetDate"}]}
-// Every field is written. On read, item "notes", "evidence", "targetDate", an
-// evidence "title" and plan "notes" may be missing; unknown fields are ignored.
+// Every field is written but "exportedAt" (only once the plan was exported). On
+// read, item "notes", "evidence", "targetDate", an evidence "title", plan "notes"
+// and "exportedAt" may be missing; unknown fields are ignored.
 struct PlanDocument {
     // The revision of the stored copy this document was loaded from or last
     // saved as (0: never stored). It is the base of PlanStore::save's

@@ -202,6 +202,8 @@ void show_fatal_error(std::string_view title, std::string_view details) {
     host().fatal_details = std::string(details);
 }
 void release_focus() { host().focus_released++; }
+void query_storage_persistence() { host().persistence_queries++; }
+void request_persistent_storage() { host().persistence_requests++; }
 bool is_touch_device() { return host().touch; }
 void edit_text_natively(std::string_view label, std::string_view current, bool) {
     host().edit_label = std::string(label);

@@ -30,6 +30,7 @@ struct Host {
     bool touch = false;
     bool first_frame = false;
     int focus_released = 0;
+    int persistence_queries = 0, persistence_requests = 0;  // answers: App::on_storage_persistence
     int frames_requested = 0;
     float content_height = 0;
     double now = 0;                    // the clock, advanced by Runner::frame

@@ -47,6 +47,7 @@ void cm_js_content_height(float h);
 void cm_js_first_frame();
 void cm_js_fatal_error(const char* title, const char* details);
 void cm_js_release_focus();
+void cm_js_storage_persistence(int ask);
 int cm_js_is_touch();
 int cm_js_is_mac();
 int cm_js_prefers_dark();
@@ -346,6 +347,8 @@ void show_fatal_error(std::string_view title, std::string_view details) {
     cm_js_fatal_error(std::string(title).c_str(), std::string(details).c_str());
 }
 void release_focus() { cm_js_release_focus(); }
+void query_storage_persistence() { cm_js_storage_persistence(0); }
+void request_persistent_storage() { cm_js_storage_persistence(1); }
 bool is_touch_device() { return cm_js_is_touch() != 0; }
 void edit_text_natively(std::string_view label, std::string_view current, bool multiline) {
     cm_js_edit_text(std::string(label).c_str(), std::string(current).c_str(), multiline ? 1 : 0);
@@ -528,6 +531,12 @@ EMSCRIPTEN_KEEPALIVE void cm_on_color_scheme(int dark) {
 
 EMSCRIPTEN_KEEPALIVE void cm_on_storage(const char* key) {
     D->app.on_storage_changed(key);
+}
+
+// 0: the browser cannot say, 1: persistent, 2: not persistent (see platform.h).
+EMSCRIPTEN_KEEPALIVE void cm_on_persistence(int state) {
+    D->app.on_storage_persistence(state == 1 ? ui::Persistence::Persistent : state == 2 ? ui::Persistence::BestEffort : ui::Persistence::Unsupported);
+    platform::request_frames();
 }
 
 // The tab is hidden or going away: release keys, and save what is unsaved now.

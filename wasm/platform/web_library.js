@@ -265,6 +265,13 @@ mergeInto(LibraryManager.library, {
     return CM.newString(keys.join('\n'));
   },
 
+  cm_js_storage_persistence: function(ask) {
+    var s = navigator.storage;
+    if (!s || !s.persist || !s.persisted) { _cm_on_persistence(0); return; }
+    (ask ? s.persist() : s.persisted()).then(function(kept) { _cm_on_persistence(kept ? 1 : 2); },
+                                             function() { _cm_on_persistence(0); });
+  },
+
   cm_js_content_height: function(h) { if (Module.onContentHeight) Module.onContentHeight(h); },
   cm_js_first_frame: function() { if (Module.onFirstFrame) Module.onFirstFrame(); },
   cm_js_fatal_error: function(titlePtr, detailsPtr) {

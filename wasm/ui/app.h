@@ -107,6 +107,9 @@ struct StorageMessage {
 // The growth plans: the stored document and its autosave. Plans are the
 // reader's documents, so nothing here drops data on a failure: the document
 // stays in memory and the reader is told what happened and what to do.
+// What the browser says of keeping this site's storage (platform.h).
+enum class Persistence : uint8_t { Unknown, Unsupported, Persistent, BestEffort };
+
 struct PlanSession {
     // The tab's one store, for the tab's life: it carries a migration that could
     // not be stored on load over to the next save (cm::PlanStore).
@@ -117,6 +120,8 @@ struct PlanSession {
     bool dirty = false;        // edits not yet saved
     double edited_at = 0;      // platform::now_ms() of the last edit
     int64_t saved_wall_ms = 0; // when the last save succeeded (shown to the reader)
+    Persistence persistence = Persistence::Unknown;
+    bool persistence_requested = false;  // asked once, on the first save of a plan
     std::vector<StorageMessage> messages;
     struct Deleted {
         cm::Plan plan;
@@ -203,6 +208,8 @@ struct App {
     void save_plans(bool overwrite = false);
     void autosave_if_due();
     void on_page_hidden();                      // flush now: the tab may never come back
+    void on_storage_persistence(Persistence p);
+    void plan_exported(cm::Plan& plan);         // a download or copy: the export reminder waits again
     void on_storage_changed(std::string_view key);  // another tab wrote
     void load_other_tab_version();
     void new_plan(std::string_view current, std::string_view target);

@@ -42,6 +42,7 @@ void PlanSession::forget(const std::string& id) {
 
 void App::open_plans() {
     cm::PlanStore& store = plans.storage();
+    if (!plans.opened) platform::query_storage_persistence();  // asks nothing of the reader
     cm::LoadOutcome out = store.load(&fw, platform::wall_clock_ms());
     plans.doc = std::move(out.document);
     plans.read_only = out.read_only;
@@ -121,6 +122,19 @@ void App::autosave_if_due() {
     else platform::request_frame_after(kAutosaveDelayMs - waited + 10);  // an earlier wake-up may have come for another reason
 }
 
+void App::on_storage_persistence(Persistence p) {
+    plans.persistence = p;
+    platform::request_frames();
+}
+
+void App::plan_exported(cm::Plan& plan) {
+    plan.exported_ms = platform::wall_clock_ms();
+    // Saved like an edit, but not an edit of the plan: updated_ms stays.
+    plans.dirty = true;
+    plans.edited_at = platform::now_ms();
+    platform::request_frame_after(kAutosaveDelayMs + 10);
+}
+
 void App::on_page_hidden() {
     if (plans.dirty) save_plans();
 }
@@ -149,6 +163,11 @@ void App::save_plans(bool overwrite) {
         plans.saved_wall_ms = now;
         plans.forget("save");
         plans.forget("conflict");
+        // The reader now has something to lose: ask the browser to keep it (once).
+        if (!plans.persistence_requested && !plans.doc.plans.empty() && plans.persistence != Persistence::Persistent) {
+            plans.persistence_requested = true;
+            platform::request_persistent_storage();
+        }
         return;
     case cm::SaveStatus::Conflict: {
         StorageMessage c;

@@ -31,6 +31,11 @@ std::string plan_file_base(const cm::Plan& p) {
     return s.empty() ? "growth-plan" : s;
 }
 
+std::string days_ago(int64_t ms) {
+    int64_t days = ms / (24 * 3600 * 1000);
+    return days == 0 ? "today" : days == 1 ? "yesterday" : std::to_string(days) + " days ago";
+}
+
 void wrapped(const std::string& text, ImU32 color, const ImFont* font = nullptr) {
     if (font) ImGui::PushFont(const_cast<ImFont*>(font));
     ImGui::PushStyleColor(ImGuiCol_Text, color4(color));
@@ -435,12 +440,20 @@ void draw_export(App& app, cm::Plan& plan, float width) {
 
     ImGui::Dummy(ImVec2(0, 6));
     section_heading("Share and keep");
-    if (button(app, "plan:export:markdown-copy", "Copy as Markdown", true)) export_markdown_to_clipboard(app, plan);
+    if (button(app, "plan:export:markdown-copy", "Copy as Markdown", true)) {
+        export_markdown_to_clipboard(app, plan);
+        app.plan_exported(plan);
+    }
     ImGui::SameLine();
-    if (button(app, "plan:export:markdown", "Download Markdown"))
+    if (button(app, "plan:export:markdown", "Download Markdown")) {
         platform::download_file(plan_file_base(plan) + ".md", "text/markdown", cm::plan_markdown(app.fw, plan));
+        app.plan_exported(plan);
+    }
     ImGui::SameLine();
-    if (button(app, "plan:export:json", "Download JSON")) download_json(app, plan);
+    if (button(app, "plan:export:json", "Download JSON")) {
+        download_json(app, plan);
+        app.plan_exported(plan);
+    }
     ImGui::SameLine();
     wrap_before(80);
     if (button(app, "plan:print", "Print")) platform::print_html(cm::plan_html(app.fw, plan));
@@ -449,6 +462,22 @@ void draw_export(App& app, cm::Plan& plan, float width) {
     if (button(app, "plan:import", "Import a plan (JSON)")) platform::open_file_picker(".json,application/json");
     wrapped("Markdown is a task list for a GitLab issue or a 1:1 document; JSON can be imported again here or in another browser.",
             p.text_muted, theme::font(theme::Font::Small));
+    // Browsers may delete a site's storage: say so quietly when a copy is due.
+    int64_t now = platform::wall_clock_ms();
+    if (cm::export_is_due(plan, now)) {
+        std::string due = plan.exported_ms == 0 ? "This plan has not been exported yet: it lives only in this browser."
+                                                : "This plan changed since its last export, " + days_ago(now - plan.exported_ms) + ".";
+        wrapped(due.c_str(), p.text_muted, theme::font(theme::Font::Small));
+        app.add_target("plan:export-due");
+    }
+    const char* kept = app.plans.persistence == Persistence::Persistent ? "This browser keeps your plans until you delete them (persistent storage granted)."
+                       : app.plans.persistence == Persistence::BestEffort || app.plans.persistence == Persistence::Unsupported
+                           ? "This browser may delete the site's data after weeks without a visit or when space runs low; an export keeps a copy."
+                           : nullptr;
+    if (kept) {
+        wrapped(kept, p.text_muted, theme::font(theme::Font::Small));
+        app.add_target(app.plans.persistence == Persistence::Persistent ? "plan:storage-persistent" : "plan:storage-best-effort");
+    }
 }
 
 void draw_where_data_lives(App& app, float width) {

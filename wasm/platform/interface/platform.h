@@ -44,6 +44,13 @@ void notify_first_frame();
 void show_fatal_error(std::string_view title, std::string_view details);
 void release_focus();  // hands keyboard focus back to the page (Esc)
 
+// Whether the browser keeps this site's storage even under pressure or after
+// weeks without a visit. query_ answers without asking the reader; request_ asks
+// (navigator.storage.persist(): the browser may prompt, so only on a reader's
+// first save, never on load). Both answer through App::on_storage_persistence.
+void query_storage_persistence();
+void request_persistent_storage();
+
 // Touch devices get text fields edited in a native prompt (see README, "Text input").
 bool is_touch_device();
 void edit_text_natively(std::string_view label, std::string_view current, bool multiline);

@@ -1,5 +1,7 @@
 #include "compare.h"
 
+#include "text.h"
+
 #include <algorithm>
 
 namespace cm {
@@ -93,7 +95,7 @@ std::vector<Word> split_words(std::string_view s) {
         Word w{uint32_t(i), 0, {}};
         while (i < s.size() && !(s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) {
             unsigned char c = (unsigned char)s[i];
-            if (c >= 'A' && c <= 'Z') w.key += char(c - 'A' + 'a');
+            if (c >= 'A' && c <= 'Z') w.key += text::lower(char(c));
             else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) w.key += char(c);
             i++;
         }

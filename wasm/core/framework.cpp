@@ -1,5 +1,7 @@
 #include "framework.h"
 
+#include "text.h"
+
 namespace cm {
 
 void Framework::index() {
@@ -30,14 +32,12 @@ int Framework::find_expectation(std::string_view key) const {
     return it == expectation_index.end() ? -1 : it->second;
 }
 
-static bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 uint64_t content_hash(std::string_view text) {
     uint64_t h = 0xcbf29ce484222325ull;
     auto mix = [&h](unsigned char c) { h = (h ^ c) * 0x100000001b3ull; };
     bool pending_space = false, started = false;
     for (unsigned char c : text) {
-        if (is_space(c)) { pending_space = started; continue; }
+        if (text::is_space(char(c))) { pending_space = started; continue; }
         if (pending_space) mix(' ');
         pending_space = false;
         started = true;

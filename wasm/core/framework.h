@@ -17,10 +17,12 @@ namespace cm {
 struct Link {
     std::string text;
     std::string url;
+    bool operator==(const Link&) const = default;
 };
 
 struct Component {
     std::string id, name, description;
+    bool operator==(const Component&) const = default;
 };
 
 // A column of the ladder: a growth dimension, or a section of a component
@@ -31,6 +33,7 @@ struct Area {
     AreaKind kind = AreaKind::Dimension;
     std::string id, name, description;
     int component = -1;
+    bool operator==(const Area&) const = default;
 };
 
 // What a section's competencies say of their own reach at one level, apart from
@@ -39,6 +42,7 @@ struct SectionScope {
     int area = -1;  // index into Framework::areas (a section)
     std::string text;
     std::vector<Link> links;
+    bool operator==(const SectionScope&) const = default;
 };
 
 struct Level {
@@ -47,6 +51,8 @@ struct Level {
     bool published = true;
     std::vector<Link> links;                   // the links of the scope's text
     std::vector<SectionScope> section_scopes;  // in the order of Framework::areas
+
+    bool operator==(const Level&) const = default;
 
     const SectionScope* section_scope(int area) const {
         for (const SectionScope& s : section_scopes)
@@ -62,6 +68,7 @@ struct Expectation {
     int area = -1;      // index into Framework::areas
     int extends = -1;   // index of the lower-level expectation this one grows from, or -1
     uint64_t hash = 0;  // content_hash(text)
+    bool operator==(const Expectation&) const = default;
 };
 
 struct Framework {
@@ -84,6 +91,13 @@ struct Framework {
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
     };
     std::unordered_map<std::string, int, IdHash, std::equal_to<>> expectation_index;
+
+    // Equal content; the derived indexes follow from it.
+    bool operator==(const Framework& o) const {
+        return id == o.id && name == o.name && organization == o.organization && department == o.department && summary == o.summary &&
+               source == o.source && version == o.version && notice == o.notice && cumulative == o.cumulative &&
+               components == o.components && areas == o.areas && levels == o.levels && expectations == o.expectations;
+    }
 
     void index();
     const std::vector<int>& cell(int level, int area) const { return cells[size_t(level) * areas.size() + size_t(area)]; }

@@ -10,6 +10,7 @@
 #include "handbook_import.h"
 
 #include "framework_load.h"
+#include "text.h"
 #include "url_policy.h"
 
 #include <algorithm>
@@ -108,34 +109,17 @@ uint64_t fnv1a(uint64_t h, std::string_view bytes) {
 // [SECTION] Markdown lines: headings, list markers, shortcodes, front matter
 //-----------------------------------------------------------------------------
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+using text::iequals;
+using text::is_alnum;
+using text::is_alpha;
+using text::is_digit;
+using text::is_space;
+using text::lower;
+using text::to_lower;
+using text::trim;
+bool iends_with(std::string_view s, std::string_view suffix) { return text::ends_with_ci(s, suffix); }
 bool is_word_byte(char c) { return is_alnum(c) || static_cast<unsigned char>(c) >= 0x80; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 bool is_blank(std::string_view s) { return trim(s).empty(); }
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); i++)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-bool iends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
-}
-std::string to_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
 
 // Columns of leading white space (a tab reaches the next multiple of 4).
 int indent_of(std::string_view line) {
@@ -242,20 +226,7 @@ struct Plain {
 
 bool is_ascii_punct(char c) { return c >= 0x21 && c <= 0x7e && !is_alnum(c); }
 
-std::string collapse(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (char c : s) {
-        if (is_space(c)) {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+std::string collapse(std::string_view s) { return text::collapse_spaces(s); }
 
 // Where each '[' and '(' of one piece of Markdown is closed, skipping escaped
 // characters, found once in a single pass. (Found by hostile-input tests for
@@ -383,17 +354,7 @@ Plain plain_text(std::string_view md) {
     return p;
 }
 
-// Lower-case ASCII letters and digits joined by '-': "Engineering Fellow" -> "engineering-fellow".
-std::string slug(std::string_view s, size_t max_len = kSlugLength) {
-    std::string out;
-    for (char c : s) {
-        if (is_alnum(c)) out += lower(c);
-        else if (!out.empty() && out.back() != '-') out += '-';
-    }
-    if (out.size() > max_len) out.resize(max_len);
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
+std::string slug(std::string_view s, size_t max_len = kSlugLength) { return text::slug(s, max_len); }
 
 // Cuts `s` to `max` bytes without splitting a UTF-8 sequence.
 void cut_utf8(std::string* s, size_t max) {

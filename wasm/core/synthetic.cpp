@@ -1,5 +1,7 @@
 #include "synthetic.h"
 
+#include "text.h"
+
 #include <algorithm>
 #include <set>
 #include <string>
@@ -9,10 +11,10 @@ namespace cm {
 
 namespace {
 
-bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_letter(unsigned char c) { return text::is_alpha(char(c)); }
 bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-char lower(char c) { return is_upper(static_cast<unsigned char>(c)) ? char(c - 'A' + 'a') : c; }
-char upper(char c) { return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c; }
+using text::lower;
+using text::upper;
 
 uint64_t mix64(uint64_t x) {  // splitmix64's finaliser: every input bit reaches every output bit
     x ^= x >> 30;

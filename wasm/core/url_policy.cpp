@@ -1,20 +1,14 @@
 #include "url_policy.h"
 
+#include "text.h"
+
 #include <algorithm>
 
 namespace cm {
 
 namespace {
 
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (size_t i = 0; i < prefix.size(); i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        if (c != prefix[i]) return false;
-    }
-    return true;
-}
+using text::starts_with_ci;
 
 size_t scheme_length(std::string_view url) {
     return starts_with_ci(url, "https://") ? 8 : starts_with_ci(url, "http://") ? 7 : 0;

@@ -9,6 +9,7 @@
 // [SECTION] Export, import, and where the data lives
 #include "export.h"
 #include "platform.h"
+#include "text.h"
 #include "widgets.h"
 
 #include <algorithm>
@@ -21,13 +22,7 @@ namespace {
 constexpr float kPad = 16.0f;
 
 std::string plan_file_base(const cm::Plan& p) {
-    std::string s;
-    for (char c : p.name) {
-        char l = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-        if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) s += l;
-        else if (!s.empty() && s.back() != '-') s += '-';
-    }
-    while (!s.empty() && s.back() == '-') s.pop_back();
+    std::string s = cm::text::slug(p.name);
     return s.empty() ? "growth-plan" : s;
 }
 

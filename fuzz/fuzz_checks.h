@@ -18,6 +18,7 @@
 #pragma once
 #include "compare.h"
 #include "export.h"
+#include "text_version.h"
 #include "framework_load.h"
 #include "handbook_import.h"
 #include "plan_storage.h"

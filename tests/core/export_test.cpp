@@ -1,6 +1,7 @@
 // Tests of export.h: Markdown and HTML of a plan, the framework as HTML, and
 // the JSON export/import round trip.
 #include "export.h"
+#include "text_version.h"
 
 #include "compare.h"
 #include "framework_load.h"

@@ -4,8 +4,8 @@
 
 #include "compare.h"
 #include "framework_load.h"  // is_valid_id
+#include "html.h"
 #include "plan_storage.h"
-#include "url_policy.h"
 
 #include <algorithm>
 
@@ -80,6 +80,8 @@ std::string level_name_or(const Framework& fw, const std::string& id, const char
     return l >= 0 ? fw.levels[size_t(l)].name : id;
 }
 
+using html::absolute_link;
+
 std::vector<std::string_view> split_lines(std::string_view s) {
     std::vector<std::string_view> lines;
     size_t start = 0;
@@ -93,16 +95,6 @@ std::vector<std::string_view> split_lines(std::string_view s) {
     }
     while (!lines.empty() && lines.back().empty()) lines.pop_back();  // trailing blank lines say nothing
     return lines;
-}
-
-// Framework links may be handbook paths ("/handbook/..."); an exported file is
-// opened anywhere, so they are made absolute against the framework's source.
-std::string absolute_link(const Framework& fw, const std::string& url) {
-    if (url.size() > 1 && url[0] == '/' && url[1] != '/') {
-        std::string origin = origin_of(fw.source);
-        if (!origin.empty()) return origin + url;
-    }
-    return url;
 }
 
 }  // namespace
@@ -222,21 +214,8 @@ std::string plan_markdown(const Framework& fw, const Plan& plan) {
 
 namespace {
 
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + s.size() / 8);
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string html_escape(std::string_view s) { return html::escape(s); }
+std::string html_link(const std::string& url, std::string_view text) { return html::link(url, text); }
 
 // Multi-line text: each line escaped, joined with <br>.
 std::string html_lines(std::string_view s) {
@@ -248,23 +227,11 @@ std::string html_lines(std::string_view s) {
     return out;
 }
 
-std::string html_link(const std::string& url, std::string_view text) {
-    if (!is_safe_href(url)) return html_escape(text);
-    return "<a href=\"" + html_escape(url) + "\">" + html_escape(text) + "</a>";
-}
-
-const char* kHtmlHead =
-    "<!doctype html>\n"
-    "<html lang=\"en\">\n"
-    "<head>\n"
-    "<meta charset=\"utf-8\">\n"
-    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-
 }  // namespace
 
 std::string plan_html(const Framework& fw, const Plan& plan) {
     std::string name = plan.name.empty() ? "Untitled" : plan.name;
-    std::string h = kHtmlHead;
+    std::string h = html::kHead;
     h += "<title>Growth plan: " + html_escape(name) + "</title>\n";
     h += "<style>\n"
          "body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#111;background:#fff}\n"
@@ -319,102 +286,7 @@ std::string plan_html(const Framework& fw, const Plan& plan) {
     return h;
 }
 
-// [SECTION] Framework as HTML
-
-namespace {
-
-// " See: <a>one</a>, <a>two</a>." ("" without links).
-std::string links_html(const Framework& fw, const std::vector<Link>& links, const char* lead) {
-    if (links.empty()) return "";
-    std::string h = lead;
-    for (size_t k = 0; k < links.size(); k++) h += (k > 0 ? ", " : "") + html_link(absolute_link(fw, links[k].url), links[k].text);
-    return h + ".";
-}
-
-// Paragraphs are separated by a blank line (the importer joins a scope's paragraphs so).
-std::vector<std::string> split_paragraphs(const std::string& text) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t end = text.find("\n\n", start);
-        std::string p = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        if (p.find_first_not_of(" \n") != std::string::npos) out.push_back(p);
-        if (end == std::string::npos) break;
-        start = end + 2;
-    }
-    return out;
-}
-
-}  // namespace
-
-std::string framework_html(const Framework& fw, std::string_view app_url) {
-    std::string app(app_url);
-    std::string h = kHtmlHead;
-    h += "<title>" + html_escape(fw.name) + "</title>\n";
-    h += "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n";
-    h += "<link rel=\"stylesheet\" href=\"text.css\">\n</head>\n<body>\n";
-    h += "<header>\n<p>";
-    if (is_safe_href(app)) h += html_link(app, "Open the interactive version") + " · ";
-    h += "Text version of the " + html_escape(fw.name) + "</p>\n</header>\n";
-
-    h += "<main>\n<h1>" + html_escape(fw.name) + "</h1>\n";
-    if (!fw.summary.empty()) h += "<p>" + html_escape(fw.summary) + "</p>\n";
-    if (!fw.notice.empty()) h += "<p class=\"notice\">" + html_escape(fw.notice) + "</p>\n";
-    h += "<p>Version " + html_escape(fw.version) + ".";
-    if (fw.cumulative) h += " Each level includes everything expected at the levels below it; what a level adds is marked “(new at this level)”.";
-    h += "</p>\n";
-
-    h += "<nav aria-label=\"Levels\">\n<ul>\n";
-    for (const Level& l : fw.levels) h += "<li><a href=\"#level-" + html_escape(l.id) + "\">" + html_escape(l.name) + "</a></li>\n";
-    h += "</ul>\n</nav>\n";
-
-    for (int li = 0; li < int(fw.levels.size()); li++) {
-        const Level& l = fw.levels[size_t(li)];
-        std::string id = "level-" + html_escape(l.id);
-        h += "<section aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">" + html_escape(l.name) + "</h2>\n";
-        for (const std::string& paragraph : split_paragraphs(l.scope)) h += "<p>" + html_escape(paragraph) + "</p>\n";
-        if (!l.source.empty() || !l.links.empty()) {
-            h += "<p>";
-            if (!l.source.empty()) h += html_link(absolute_link(fw, l.source), "The " + l.name + " level in the handbook");
-            h += links_html(fw, l.links, l.source.empty() ? "See: " : ". See also: ");
-            h += "</p>\n";
-        }
-        if (!l.published) {
-            h += "<p>No expectations are published for this level yet.</p>\n</section>\n";
-            continue;
-        }
-        // effective_expectations keeps each area's expectations together, areas in order.
-        std::vector<int> shown = effective_expectations(fw, li);
-        int open_area = -1;
-        for (int e : shown) {
-            const Expectation& x = fw.expectations[size_t(e)];
-            if (x.area != open_area) {
-                if (open_area >= 0) h += "</ul>\n";
-                h += "<h3>" + html_escape(fw.areas[size_t(x.area)].name) + "</h3>\n";
-                if (const SectionScope* scope = l.section_scope(x.area))
-                    h += "<p class=\"scope\">" + html_escape(scope->text) + links_html(fw, scope->links, " See: ") + "</p>\n";
-                h += "<ul>\n";
-                open_area = x.area;
-            }
-            h += "<li>";
-            if (!x.title.empty()) h += "<strong>" + html_escape(x.title) + ".</strong> ";
-            h += html_escape(x.text);
-            if (x.level == li && change_from_below(fw, e) == Change::Added) h += " (new at this level)";
-            h += links_html(fw, x.links, " See: ");
-            h += "</li>\n";
-        }
-        if (open_area >= 0) h += "</ul>\n";
-        if (shown.empty()) h += "<p>This level has no expectations.</p>\n";
-        h += "</section>\n";
-    }
-    h += "</main>\n<footer>\n<p>";
-    if (!fw.source.empty()) h += "Source: " + html_link(fw.source, fw.name) + ". ";
-    if (is_safe_href(app)) h += html_link(app, "The interactive version") + " compares levels and builds growth plans.";
-    h += "</p>\n</footer>\n</body>\n</html>\n";
-    return h;
-}
-
-// [SECTION] Plan as JSON, and import
+// [SECTION] Plan as JSON
 
 std::string plan_export_json(const Plan& plan, const Framework& fw, int64_t now_ms) {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
@@ -427,72 +299,6 @@ std::string plan_export_json(const Plan& plan, const Framework& fw, int64_t now_
     j["framework"] = std::move(framework);
     j["plan"] = plan_to_json(plan);
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-}
-
-namespace {
-
-// The export wrapper around one plan (format and version already checked).
-void import_export_file(const Json& root, ImportPlanResult* res) {
-    Diagnostics* diag = &res->diagnostics;
-    ObjectReader r(root, "", diag);
-    std::string exported_at;
-    int64_t unused = 0;
-    if (r.string("exportedAt", &exported_at, true, 64) && !parse_iso_time(exported_at, &unused))
-        diag->add(r.at("exportedAt"), "\"" + exported_at + "\" is not a UTC time like \"2026-11-27T10:00:00.000Z\"");
-    if (const Json* framework = r.object("framework", true)) {
-        ObjectReader f(*framework, "/framework", diag);
-        std::string id, version;
-        if (f.string("id", &id, true, 64) && !is_valid_id(id)) diag->add(f.at("id"), "is not a valid framework id");
-        f.string("version", &version, true, kMaxPlanNameBytes, true);
-    }
-    if (const Json* plan = r.object("plan", true)) {
-        Plan p;
-        if (plan_from_json(*plan, "/plan", &p, diag)) res->plans.push_back(std::move(p));
-    }
-}
-
-}  // namespace
-
-ImportPlanResult import_plan_json(std::string_view text, const Framework* fw, std::string_view file_name) {
-    ImportPlanResult res;
-    Diagnostics& diag = res.diagnostics;
-    diag.file = std::string(file_name);
-    if (text.size() > kMaxPlansBytes) {
-        diag.add("", "the file is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxPlansBytes));
-        return res;
-    }
-    Json root;
-    if (!parse_untrusted_json(text, JsonLimits{kMaxPlansBytes, kMaxPlansDepth}, &root, &diag)) return res;
-
-    auto field = [&](const char* key) -> const Json* {
-        if (!root.is_object()) return nullptr;
-        auto it = root.find(key);
-        return it == root.end() ? nullptr : &*it;
-    };
-    const Json* format = field("format");
-    if (format && format->is_string() && format->get_ref<const std::string&>() == kPlanExportFormat) {
-        const Json* version = field("version");
-        if (!version || !version->is_number_integer()) {
-            diag.add(version ? "/version" : "", version ? "expected an integer" : "missing required field \"version\"");
-        } else if (version->is_number_unsigned() && version->get<unsigned long long>() > (unsigned long long)kPlanExportVersion) {
-            diag.add("/version", "exported by a newer version of the app (version " + std::to_string(version->get<unsigned long long>()) + ")");
-        } else if (version->get<long long>() != kPlanExportVersion) {
-            diag.add("/version", "unknown export version " + std::to_string(version->get<long long>()) + " (this app reads version 2)");
-        } else {
-            res.version = kPlanExportVersion;
-            import_export_file(root, &res);
-        }
-    } else {
-        // A whole document, current or older: the storage decoder, with its pointers.
-        DecodeResult d = decode_plans_json(root, fw, &diag);
-        res.version = d.version;
-        if (d.status == DecodeStatus::Ok || d.status == DecodeStatus::Migrated) {
-            res.plans = std::move(d.document.plans);
-            res.migrated = d.status == DecodeStatus::Migrated;
-        }
-    }
-    if (!diag.ok()) res.plans.clear();
-    return res;
 }
 
 }  // namespace cm

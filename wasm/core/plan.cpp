@@ -168,22 +168,6 @@ bool export_is_due(const Plan& plan, int64_t now_ms) {
 
 // [SECTION] Values typed by users
 
-bool is_valid_date(std::string_view d) {
-    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-    int parts[3] = {0, 0, 0};
-    const size_t begin[3] = {0, 5, 8}, end[3] = {4, 7, 10};
-    for (int p = 0; p < 3; p++) {
-        for (size_t i = begin[p]; i < end[p]; i++) {
-            if (d[i] < '0' || d[i] > '9') return false;
-            parts[p] = parts[p] * 10 + (d[i] - '0');
-        }
-    }
-    int y = parts[0], m = parts[1], day = parts[2];
-    if (y < 1 || m < 1 || m > 12 || day < 1) return false;
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return day <= days[m - 1] + (m == 2 && leap ? 1 : 0);
-}
 
 
 }  // namespace cm

@@ -9,6 +9,7 @@
 // Storage (the saved document, its versions, localStorage) is plan_storage.h;
 // Markdown, HTML and JSON exports are export.h.
 #pragma once
+#include "dates.h"  // is_valid_date: target dates
 #include "framework.h"
 #include "url_policy.h"  // is_evidence_url: the only links a plan keeps
 
@@ -115,7 +116,5 @@ std::vector<AreaCoverage> coverage(const Framework& fw, const Plan& plan);
 
 // [SECTION] Values typed by users
 
-// YYYY-MM-DD, a real calendar date (year 0001-9999).
-bool is_valid_date(std::string_view date);
 
 }  // namespace cm

@@ -56,79 +56,6 @@ std::string reason_of(const Diagnostics& diag, size_t from) {
 
 }  // namespace
 
-// [SECTION] Time (ISO 8601, UTC, milliseconds)
-// Civil-date arithmetic from Howard Hinnant's "chrono-compatible low-level date
-// algorithms": exact for the proleptic Gregorian calendar, no locale, no clock.
-
-namespace {
-
-constexpr int64_t kMsPerDay = 86400000;
-
-constexpr int64_t days_from_civil(int64_t y, int m, int d) {
-    y -= m <= 2 ? 1 : 0;
-    const int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const int64_t yoe = y - era * 400;
-    const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void civil_from_days(int64_t z, int64_t* y, int* m, int* d) {
-    z += 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    *d = int(doy - (153 * mp + 2) / 5 + 1);
-    *m = int(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
-}
-
-constexpr int64_t kMinIsoMs = days_from_civil(1, 1, 1) * kMsPerDay;
-constexpr int64_t kMaxIsoMs = days_from_civil(9999, 12, 31) * kMsPerDay + kMsPerDay - 1;
-static_assert(days_from_civil(1970, 1, 1) == 0 && days_from_civil(2000, 3, 1) == 11017);
-
-}  // namespace
-
-std::string format_iso_time(int64_t ms) {
-    ms = std::clamp(ms, kMinIsoMs, kMaxIsoMs);
-    int64_t days = ms >= 0 ? ms / kMsPerDay : -((-ms + kMsPerDay - 1) / kMsPerDay);  // floor
-    int64_t in_day = ms - days * kMsPerDay;
-    int64_t y = 0;
-    int m = 0, d = 0;
-    civil_from_days(days, &y, &m, &d);
-    char buf[64];  // 25 bytes used; room for what the compiler cannot prove about int ranges
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", int(y), m, d, int(in_day / 3600000),
-                  int(in_day / 60000 % 60), int(in_day / 1000 % 60), int(in_day % 1000));
-    return buf;
-}
-
-bool parse_iso_time(std::string_view t, int64_t* ms) {
-    // YYYY-MM-DDTHH:MM:SS[.mmm]Z
-    if (t.size() != 20 && t.size() != 24) return false;
-    if (t.back() != 'Z' || t[10] != 'T' || t[13] != ':' || t[16] != ':') return false;
-    if (!is_valid_date(t.substr(0, 10))) return false;
-    auto number = [&](size_t at, size_t len, int* out) {
-        int v = 0;
-        for (size_t i = at; i < at + len; i++) {
-            if (t[i] < '0' || t[i] > '9') return false;
-            v = v * 10 + (t[i] - '0');
-        }
-        *out = v;
-        return true;
-    };
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, milli = 0;
-    number(0, 4, &year);
-    number(5, 2, &month);
-    number(8, 2, &day);
-    if (!number(11, 2, &hour) || !number(14, 2, &minute) || !number(17, 2, &second)) return false;
-    if (t.size() == 24 && (t[19] != '.' || !number(20, 3, &milli))) return false;
-    if (hour > 23 || minute > 59 || second > 59) return false;
-    *ms = days_from_civil(year, month, day) * kMsPerDay + hour * 3600000LL + minute * 60000LL + second * 1000LL + milli;
-    return true;
-}
-
 // [SECTION] The document: reading
 // Strict on shape and values (a decoded document must be safe for the app to
 // use as is), tolerant of unknown fields (a newer app of the same version may
@@ -857,6 +784,74 @@ StoreStatus PlanStore::delete_everything() {
         if (st != StoreStatus::Ok && st != StoreStatus::Missing && first == StoreStatus::Ok) first = st;
     }
     return first;
+}
+
+// [SECTION] Plan files (import)
+
+namespace {
+
+// The export wrapper around one plan (format and version already checked).
+void import_export_file(const Json& root, ImportPlanResult* res) {
+    Diagnostics* diag = &res->diagnostics;
+    ObjectReader r(root, "", diag);
+    std::string exported_at;
+    int64_t unused = 0;
+    if (r.string("exportedAt", &exported_at, true, 64) && !parse_iso_time(exported_at, &unused))
+        diag->add(r.at("exportedAt"), "\"" + exported_at + "\" is not a UTC time like \"2026-11-27T10:00:00.000Z\"");
+    if (const Json* framework = r.object("framework", true)) {
+        ObjectReader f(*framework, "/framework", diag);
+        std::string id, version;
+        if (f.string("id", &id, true, 64) && !is_valid_id(id)) diag->add(f.at("id"), "is not a valid framework id");
+        f.string("version", &version, true, kMaxPlanNameBytes, true);
+    }
+    if (const Json* plan = r.object("plan", true)) {
+        Plan p;
+        if (plan_from_json(*plan, "/plan", &p, diag)) res->plans.push_back(std::move(p));
+    }
+}
+
+}  // namespace
+
+ImportPlanResult import_plan_json(std::string_view text, const Framework* fw, std::string_view file_name) {
+    ImportPlanResult res;
+    Diagnostics& diag = res.diagnostics;
+    diag.file = std::string(file_name);
+    if (text.size() > kMaxPlansBytes) {
+        diag.add("", "the file is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxPlansBytes));
+        return res;
+    }
+    Json root;
+    if (!parse_untrusted_json(text, JsonLimits{kMaxPlansBytes, kMaxPlansDepth}, &root, &diag)) return res;
+
+    auto field = [&](const char* key) -> const Json* {
+        if (!root.is_object()) return nullptr;
+        auto it = root.find(key);
+        return it == root.end() ? nullptr : &*it;
+    };
+    const Json* format = field("format");
+    if (format && format->is_string() && format->get_ref<const std::string&>() == kPlanExportFormat) {
+        const Json* version = field("version");
+        if (!version || !version->is_number_integer()) {
+            diag.add(version ? "/version" : "", version ? "expected an integer" : "missing required field \"version\"");
+        } else if (version->is_number_unsigned() && version->get<unsigned long long>() > (unsigned long long)kPlanExportVersion) {
+            diag.add("/version", "exported by a newer version of the app (version " + std::to_string(version->get<unsigned long long>()) + ")");
+        } else if (version->get<long long>() != kPlanExportVersion) {
+            diag.add("/version", "unknown export version " + std::to_string(version->get<long long>()) + " (this app reads version 2)");
+        } else {
+            res.version = kPlanExportVersion;
+            import_export_file(root, &res);
+        }
+    } else {
+        // A whole document, current or older: the storage decoder, with its pointers.
+        DecodeResult d = decode_plans_json(root, fw, &diag);
+        res.version = d.version;
+        if (d.status == DecodeStatus::Ok || d.status == DecodeStatus::Migrated) {
+            res.plans = std::move(d.document.plans);
+            res.migrated = d.status == DecodeStatus::Migrated;
+        }
+    }
+    if (!diag.ok()) res.plans.clear();
+    return res;
 }
 
 }  // namespace cm

@@ -12,10 +12,11 @@
 // Time is always passed in by callers; nothing here reads a clock.
 //
 //   [SECTION] Keys and limits
-//   [SECTION] Time (ISO 8601, UTC, milliseconds)
 //   [SECTION] The document: decode and encode
+//   [SECTION] Plan files (import): the same decoder and version checks
 //   [SECTION] The store
 #pragma once
+#include "dates.h"  // times are stored as ISO 8601
 #include "json_input.h"
 #include "key_value_store.h"
 #include "plan.h"
@@ -53,13 +54,6 @@ inline constexpr size_t kMaxPlanNameBytes = 200;
 inline constexpr size_t kMaxPlannedTextBytes = 16 * 1024;
 inline constexpr size_t kMaxEvidenceTitleBytes = 500;
 inline constexpr size_t kMaxUrlBytes = 2000;
-
-// [SECTION] Time (ISO 8601, UTC, milliseconds)
-
-// "2026-11-27T10:00:00.000Z". Times outside years 0000-9999 are clamped.
-std::string format_iso_time(int64_t ms);
-// Accepts exactly that shape, with or without the ".mmm" part; "Z" is required.
-bool parse_iso_time(std::string_view text, int64_t* ms);
 
 // [SECTION] The document: decode and encode
 
@@ -107,13 +101,34 @@ DecodeResult decode_plans(std::string_view text, const Framework* fw);
 // Deterministic compact JSON; invalid UTF-8 in strings is replaced, never fatal.
 std::string encode_plans(const PlanDocument& doc);
 
-// Building blocks shared with export.cpp (plan import and export files).
+// Building blocks shared with export.cpp (the plan export file).
 // decode_plans_json classifies and reads an already parsed document, reporting
 // every problem into `diag` with its JSON pointer.
 DecodeResult decode_plans_json(const Json& root, const Framework* fw, Diagnostics* diag);
 // Reads one plan object (the shape above) at `pointer`; false when anything was reported.
 bool plan_from_json(const Json& j, const std::string& pointer, Plan* out, Diagnostics* diag);
 nlohmann::ordered_json plan_to_json(const Plan& plan);
+
+// [SECTION] Plan files (import)
+
+// The export file written by export.h's plan_export_json.
+inline constexpr const char* kPlanExportFormat = "career-matrix-plan-export";
+inline constexpr int kPlanExportVersion = 2;
+
+struct ImportPlanResult {
+    std::vector<Plan> plans;  // empty whenever there is a problem: never a partly valid file
+    Diagnostics diagnostics;  // "plan.json:/plan/items/3/status: unknown status \"finished\""
+    int version = 0;          // the format version of the file
+    bool migrated = false;    // the file was an older version, converted
+    bool ok() const { return diagnostics.ok(); }
+};
+
+// Accepts a plan export (version 2), a whole stored document (version 2: all
+// its plans) or a version-1 document (migrated; `fw` pins its items' texts when
+// the plan is for it). Same limits as storage. Plan ids are kept as in the file:
+// on a clash the app decides (replace, or copy under fresh_plan_id()).
+ImportPlanResult import_plan_json(std::string_view text, const Framework* fw, std::string_view file_name = "plan.json");
+
 
 // [SECTION] The store
 

@@ -2,6 +2,7 @@
 // and the page's <noscript> content), generated from the same data as the app.
 //   cm-html data/infrastructure.json [-o framework.html] [--app-url index.html]
 #include "export.h"
+#include "text_version.h"
 #include "framework_load.h"
 
 #include <cstdio>

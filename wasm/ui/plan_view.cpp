@@ -26,11 +26,6 @@ std::string plan_file_base(const cm::Plan& p) {
     return s.empty() ? "growth-plan" : s;
 }
 
-std::string days_ago(int64_t ms) {
-    int64_t days = ms / (24 * 3600 * 1000);
-    return days == 0 ? "today" : days == 1 ? "yesterday" : std::to_string(days) + " days ago";
-}
-
 void wrapped(const std::string& text, ImU32 color, const ImFont* font = nullptr) {
     if (font) ImGui::PushFont(const_cast<ImFont*>(font));
     ImGui::PushStyleColor(ImGuiCol_Text, color4(color));
@@ -461,7 +456,7 @@ void draw_export(App& app, cm::Plan& plan, float width) {
     int64_t now = platform::wall_clock_ms();
     if (cm::export_is_due(plan, now)) {
         std::string due = plan.exported_ms == 0 ? "This plan has not been exported yet: it lives only in this browser."
-                                                : "This plan changed since its last export, " + days_ago(now - plan.exported_ms) + ".";
+                                                : "This plan changed since its last export, " + cm::days_ago(now - plan.exported_ms) + ".";
         wrapped(due.c_str(), p.text_muted, theme::font(theme::Font::Small));
         app.add_target("plan:export-due");
     }
@@ -483,7 +478,7 @@ void draw_where_data_lives(App& app, float width) {
     if (app.plans.read_only) where = "This tab cannot save to this browser's storage: your plans are kept in this tab until you close it.";
     else if (app.plans.dirty) where += " Saving\xE2\x80\xA6";
     else if (app.plans.saved_wall_ms > 0)
-        where += " Last saved " + cm::format_iso_time(app.plans.saved_wall_ms).substr(0, 16).replace(10, 1, " ") + " UTC, revision " +
+        where += " Last saved " + cm::utc_minute(app.plans.saved_wall_ms) + ", revision " +
                  std::to_string(app.plans.doc.revision) + ".";
     where += " Clearing the site's data deletes them: export a copy to keep one elsewhere.";
     wrapped(where, p.text_muted, theme::font(theme::Font::Small));

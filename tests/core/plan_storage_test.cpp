@@ -99,28 +99,6 @@ std::string stored(MemoryStore& m, const std::string& key = cm::kPlansKey) {
     return it == m.items.end() ? "<missing>" : it->second;
 }
 
-// [SECTION] Time
-
-TEST(PlanStorage, IsoTime) {
-    EXPECT_EQ(cm::format_iso_time(0), "1970-01-01T00:00:00.000Z");
-    EXPECT_EQ(cm::format_iso_time(kNow), kNowIso);
-    EXPECT_EQ(cm::format_iso_time(kEarlier), "2025-03-04T05:06:07.890Z");
-    EXPECT_EQ(cm::format_iso_time(-1), "1969-12-31T23:59:59.999Z");
-    EXPECT_EQ(cm::format_iso_time(951782400000), "2000-02-29T00:00:00.000Z");
-    for (int64_t t : {int64_t(0), kNow, kEarlier, int64_t(-1), int64_t(951782400000), int64_t(253402300799999)}) {
-        int64_t back = 42;
-        ASSERT_TRUE(cm::parse_iso_time(cm::format_iso_time(t), &back)) << t;
-        EXPECT_EQ(back, t);
-    }
-    int64_t ms = 0;
-    EXPECT_TRUE(cm::parse_iso_time("2026-11-27T10:00:00Z", &ms));
-    EXPECT_EQ(ms, kNow);
-    for (const char* bad : {"2026-11-27T10:00:00.000", "2026-11-27 10:00:00.000Z", "2026-02-30T10:00:00.000Z",
-                            "2026-11-27T24:00:00.000Z", "2026-11-27T10:60:00.000Z", "2026-11-27T10:00:00.0Z",
-                            "2026-11-27T10:00:00+01:00", "", "yesterday"})
-        EXPECT_FALSE(cm::parse_iso_time(bad, &ms)) << bad;
-}
-
 // [SECTION] Encode and decode
 
 TEST(PlanStorage, RoundTripKeepsEverything) {

@@ -240,24 +240,6 @@ TEST(Plan, StatusIds) {
     EXPECT_FALSE(cm::status_from_id("Done", &unused));
 }
 
-TEST(Plan, IsValidDate) {
-    EXPECT_TRUE(cm::is_valid_date("2024-02-29"));
-    EXPECT_FALSE(cm::is_valid_date("2023-02-29"));
-    EXPECT_FALSE(cm::is_valid_date("2026-13-01"));
-    EXPECT_TRUE(cm::is_valid_date("2000-02-29"));
-    EXPECT_FALSE(cm::is_valid_date("1900-02-29"));
-    EXPECT_TRUE(cm::is_valid_date("2026-12-31"));
-    EXPECT_FALSE(cm::is_valid_date("2026-04-31"));
-    EXPECT_FALSE(cm::is_valid_date("2026-00-10"));
-    EXPECT_FALSE(cm::is_valid_date("2026-01-00"));
-    EXPECT_FALSE(cm::is_valid_date("0000-01-01"));
-    EXPECT_FALSE(cm::is_valid_date("2026-1-01"));
-    EXPECT_FALSE(cm::is_valid_date("2026/01/01"));
-    EXPECT_FALSE(cm::is_valid_date("2026-01-01T00"));
-    EXPECT_FALSE(cm::is_valid_date("２026-01-01"));
-    EXPECT_FALSE(cm::is_valid_date(""));
-}
-
 TEST(Plan, IsEvidenceUrl) {
     EXPECT_TRUE(cm::is_evidence_url("https://gitlab.com/group/project/-/merge_requests/1"));
     EXPECT_TRUE(cm::is_evidence_url("HTTP://example.com"));

@@ -1259,8 +1259,12 @@ struct Importer {
 
         cells.assign(levels.size(), std::vector<std::vector<Draft>>(fw.areas.size()));
         for (size_t l = 0; l < levels.size(); l++) read_level(l);
-        for (LevelEntry& e : levels)
+        for (LevelEntry& e : levels) {
             if (!e.level.published) e.level.source.clear();  // no page to point to
+            // In the areas' order, as the loader keeps them (a page may put Technical before Leadership).
+            auto& scopes = e.level.section_scopes;
+            std::stable_sort(scopes.begin(), scopes.end(), [](const SectionScope& a, const SectionScope& b) { return a.area < b.area; });
+        }
         place_values();
         assign_ids(fw);
         infer_extends(fw);

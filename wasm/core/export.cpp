@@ -214,15 +214,12 @@ std::string plan_markdown(const Framework& fw, const Plan& plan) {
 
 namespace {
 
-std::string html_escape(std::string_view s) { return html::escape(s); }
-std::string html_link(const std::string& url, std::string_view text) { return html::link(url, text); }
-
 // Multi-line text: each line escaped, joined with <br>.
 std::string html_lines(std::string_view s) {
     std::string out;
     for (std::string_view line : split_lines(s)) {
         if (!out.empty()) out += "<br>\n";
-        out += html_escape(line);
+        out += html::escape(line);
     }
     return out;
 }
@@ -232,7 +229,7 @@ std::string html_lines(std::string_view s) {
 std::string plan_html(const Framework& fw, const Plan& plan) {
     std::string name = plan.name.empty() ? "Untitled" : plan.name;
     std::string h = html::kHead;
-    h += "<title>Growth plan: " + html_escape(name) + "</title>\n";
+    h += "<title>Growth plan: " + html::escape(name) + "</title>\n";
     h += "<style>\n"
          "body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#111;background:#fff}\n"
          "ul.tasks{list-style:none;padding-left:0}\n"
@@ -243,35 +240,35 @@ std::string plan_html(const Framework& fw, const Plan& plan) {
          "@media print{body{margin:0;max-width:none}a{color:inherit}}\n"
          "</style>\n"
          "</head>\n<body>\n";
-    h += "<header>\n<h1>Growth plan: " + html_escape(name) + "</h1>\n";
-    h += "<p>" + html_escape(fw.name) + ", version " + html_escape(fw.version) + ". Current level: " +
-         html_escape(level_name_or(fw, plan.current_level, "not chosen")) + ". Target level: " +
-         html_escape(level_name_or(fw, plan.target_level, "not chosen")) + ".</p>\n</header>\n<main>\n";
+    h += "<header>\n<h1>Growth plan: " + html::escape(name) + "</h1>\n";
+    h += "<p>" + html::escape(fw.name) + ", version " + html::escape(fw.version) + ". Current level: " +
+         html::escape(level_name_or(fw, plan.current_level, "not chosen")) + ". Target level: " +
+         html::escape(level_name_or(fw, plan.target_level, "not chosen")) + ".</p>\n</header>\n<main>\n";
 
     std::vector<AreaGroup> groups = group_by_area(fw, plan);
     if (groups.empty()) h += "<p>This plan has no expectations yet.</p>\n";
     for (const AreaGroup& g : groups) {
-        h += "<section>\n<h2>" + html_escape(g.heading) + "</h2>\n<ul class=\"tasks\">\n";
+        h += "<section>\n<h2>" + html::escape(g.heading) + "</h2>\n<ul class=\"tasks\">\n";
         for (const ItemView& v : g.items) {
             const PlanItem& item = *v.item;
             h += "<li><input type=\"checkbox\" disabled";
             h += item.status == ItemStatus::Done ? " checked" : "";
-            h += std::string(" aria-label=\"") + status_label(item.status) + "\"> " + html_escape(v.text);
+            h += std::string(" aria-label=\"") + status_label(item.status) + "\"> " + html::escape(v.text);
             std::string meta;
-            if (!v.level_name.empty()) meta += " (" + html_escape(v.level_name) + ")";
+            if (!v.level_name.empty()) meta += " (" + html::escape(v.level_name) + ")";
             if (v.fresh == Freshness::Changed)
                 meta += v.old_text.empty() ? std::string(" (text changed since planned)")
-                                           : " (text changed since planned; was: “" + html_escape(v.old_text) + "”)";
+                                           : " (text changed since planned; was: “" + html::escape(v.old_text) + "”)";
             if (v.fresh == Freshness::Missing) meta += " (no longer in the framework)";
             if (item.status == ItemStatus::InProgress) meta += " — in progress";
-            if (!item.target_date.empty()) meta += " — target " + html_escape(item.target_date);
+            if (!item.target_date.empty()) meta += " — target " + html::escape(item.target_date);
             if (!meta.empty()) h += " <span class=\"meta\">" + meta.substr(1) + "</span>";
             if (!split_lines(item.notes).empty()) h += "\n<blockquote><p>" + html_lines(item.notes) + "</p></blockquote>";
             if (!item.evidence.empty()) {
                 h += "\n<ul>\n";
                 for (const EvidenceLink& link : item.evidence) {
                     std::string_view text = link.title.empty() ? std::string_view(link.url) : std::string_view(link.title);
-                    h += "<li>" + (is_evidence_url(link.url) ? html_link(link.url, text) : html_escape(link.url)) + "</li>\n";
+                    h += "<li>" + (is_evidence_url(link.url) ? html::link(link.url, text) : html::escape(link.url)) + "</li>\n";
                 }
                 h += "</ul>";
             }
@@ -281,7 +278,7 @@ std::string plan_html(const Framework& fw, const Plan& plan) {
     }
     if (!split_lines(plan.notes).empty()) h += "<section>\n<h2>Notes</h2>\n<p>" + html_lines(plan.notes) + "</p>\n</section>\n";
     h += "</main>\n<footer>\n<p>Exported from Career Matrix";
-    if (!fw.source.empty()) h += ", framework source: " + html_link(fw.source, fw.source);
+    if (!fw.source.empty()) h += ", framework source: " + html::link(fw.source, fw.source);
     h += ".</p>\n</footer>\n</body>\n</html>\n";
     return h;
 }

@@ -246,7 +246,7 @@ inline std::string to_lower_ascii(std::string_view s) {
 // from user text that was not escaped. Every href is http(s) or relative.
 inline std::string html_check(std::string_view html) {
     static const std::set<std::string> allowed = {"!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1",
-                                                  "h2", "p", "main", "section", "ul", "li", "input", "span", "blockquote",
+                                                  "h2", "p", "main", "section", "ul", "li", "input", "span", "blockquote", "table", "thead", "tbody", "tr", "th", "td",
                                                   "br", "a", "footer", "strong", "nav", "h3", "link"};
     std::string lower = to_lower_ascii(html);
     if (lower.find("<script") != std::string::npos) return "plan_html contains \"<script\"";
@@ -290,9 +290,26 @@ inline std::string export_checks_with(const cm::Framework& fw, const cm::Plan& p
     std::string on = " (framework \"" + fw.id + "\")";
     if (std::string e = markdown_check(cm::plan_markdown(fw, plan)); !e.empty()) return e + on;
     if (std::string e = html_check(cm::plan_html(fw, plan)); !e.empty()) return e + on;
-    // Coverage sums what it is given: never more done than planned.
-    for (const cm::AreaCoverage& c : cm::coverage(fw, plan))
-        if (c.area < 0 || size_t(c.area) >= fw.areas.size() || c.done + c.in_progress > c.planned) return "coverage out of range" + on;
+    // Readiness and the outline account for every item exactly once.
+    int counted = 0;
+    for (const cm::AreaReadiness& r : cm::readiness(fw, plan)) {
+        if (r.area < 0 || size_t(r.area) >= fw.areas.size() || r.not_planned() < 0) return "readiness out of range" + on;
+        counted += r.planned.total() + r.other.total();
+    }
+    if (counted > int(plan.items.size())) return "readiness counts an item twice" + on;
+    for (cm::PlanOrder order : {cm::PlanOrder::Handbook, cm::PlanOrder::TargetDate}) {
+        std::vector<int> seen(plan.items.size(), 0);
+        for (const cm::PlanGroup& g : cm::outline_plan(fw, plan, order)) {
+            if (g.counts.total() != int(g.items.size())) return "outline counts differ from its items" + on;
+            for (size_t i : g.items) {
+                if (i >= plan.items.size()) return "outline index out of range" + on;
+                seen[i]++;
+            }
+        }
+        if (std::any_of(seen.begin(), seen.end(), [](int n) { return n != 1; })) return "outline does not hold every item once" + on;
+    }
+    for (const cm::PlanItem& item : plan.items)
+        if (cm::item_summary(item).find('\n') != std::string::npos) return "item summary spans lines" + on;
     return "";
 }
 

@@ -255,7 +255,7 @@ describe('growth plans', () => {
     await openApp(page, `${server.url}#view=plan`);
     const s = await createPlan(page);
     const id = s.plans.active.items[0].expectation;
-    await clickTarget(page, `plan:item:${id}:details`);
+    await clickTarget(page, `plan:item:${id}`);
     await clickTarget(page, `plan:item:${id}:notes`);
     await page.keyboard.type('first line');
     await page.keyboard.press('Enter');

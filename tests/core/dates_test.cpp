@@ -58,6 +58,12 @@ TEST(Dates, ForPeople) {
     EXPECT_EQ(cm::days_ago(kDay - 1), "today");
     EXPECT_EQ(cm::days_ago(kDay), "yesterday");
     EXPECT_EQ(cm::days_ago(12 * kDay + 5), "12 days ago");
+    EXPECT_EQ(cm::month_name("2027-03-20"), "March 2027");
+    EXPECT_EQ(cm::month_name("2027-12"), "December 2027");
+    EXPECT_EQ(cm::month_name("2027-13-01"), "");
+    EXPECT_EQ(cm::month_name("2027-00-01"), "");
+    EXPECT_EQ(cm::month_name("27-03-01"), "");
+    EXPECT_EQ(cm::month_name(""), "");
 }
 
 }  // namespace

@@ -124,6 +124,16 @@ TEST(Export, MarkdownOfAPlanWithEveryFeature) {
         "",
         "Tiny, version 1. Current level: One. Target level: Two.",
         "",
+        "## Readiness for Two",
+        "",
+        "| Area | Done | In progress | Not started | Not in the plan |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        "| Area A | 1 | 1 | 0 | 0 |",
+        "| Area B | 0 | 0 | 1 | 0 |",
+        "| All | 1 | 1 | 1 | 0 |",
+        "",
+        "Also in the plan: 2 expectations not new at Two (0 done).",
+        "",
         "## Area A",
         "",
         "- [x] Does A things for the team. (Two)",
@@ -207,7 +217,7 @@ TEST(Export, MarkdownEscapesHostileUserText) {
     // Structure: the only headings are ours, and every link opened is an http(s) one.
     for (const std::string& line : lines) {
         if (line.rfind("#", 0) == 0) {
-            EXPECT_TRUE(line.rfind("# Growth plan: ", 0) == 0 || line == "## Area A" || line == "## Notes") << line;
+            EXPECT_TRUE(line.rfind("# Growth plan: ", 0) == 0 || line == "## Progress" || line == "## Area A" || line == "## Notes") << line;
         }
     }
     for (size_t at = md.find("]("); at != std::string::npos; at = md.find("](", at + 1))
@@ -242,6 +252,23 @@ TEST(Export, PlanHtmlEscapesEveryUserString) {
     EXPECT_EQ(count(html, "<input type=\"checkbox\" disabled checked"), 2u);
     EXPECT_EQ(count(html, "<li><input"), plan.items.size());
     EXPECT_EQ(html.find(" style="), std::string::npos);
+    // The readiness table, with the same figures as the Markdown's.
+    EXPECT_NE(html.find("<h2>Readiness for Two</h2>"), std::string::npos);
+    EXPECT_NE(html.find("<tr><th scope=\"row\">Area A</th><td>1</td><td>1</td><td>0</td><td>0</td></tr>"), std::string::npos);
+    EXPECT_NE(html.find("<tr><th scope=\"row\">All</th><td>1</td><td>1</td><td>1</td><td>0</td></tr>"), std::string::npos);
+}
+
+TEST(Export, ReadinessTableWithoutATargetCountsEveryItem) {
+    cm::Plan plan = full_plan();
+    plan.target_level.clear();
+    std::string md = cm::plan_markdown(tiny(), plan);
+    EXPECT_NE(md.find("## Progress\n\n| Area | Done | In progress | Not started |\n| --- | ---: | ---: | ---: |\n"), std::string::npos) << md;
+    // Area B holds a changed item and a retired one; Section S one from level One.
+    EXPECT_NE(md.find("| Area B | 0 | 0 | 2 |\n| Section S | 0 | 0 | 1 |\n"), std::string::npos) << md;
+    EXPECT_EQ(md.find("Not in the plan"), std::string::npos);
+    EXPECT_EQ(md.find("Also in the plan"), std::string::npos);
+    plan.items.clear();
+    EXPECT_EQ(cm::plan_markdown(tiny(), plan).find("## Progress"), std::string::npos);  // nothing to count: no table
 }
 
 // [SECTION] Framework as HTML

@@ -1,4 +1,4 @@
-// Tests of plan.h: preselection, freshness, coverage and the small validators.
+// Tests of plan.h: preselection, freshness, readiness, the outline and the small validators.
 #include "plan.h"
 
 #include "compare.h"
@@ -153,10 +153,9 @@ TEST(Plan, FreshnessFreshChangedMissing) {
     EXPECT_EQ(unpinned, item);
 }
 
-// [SECTION] Coverage
+// [SECTION] Readiness and outline
 
-TEST(Plan, CoverageOfAHandBuiltPlan) {
-    cm::Framework fw = load(kTiny);
+cm::Plan hand_built_plan(const cm::Framework& fw) {
     cm::Plan plan;
     plan.current_level = "one";
     plan.target_level = "two";
@@ -164,37 +163,133 @@ TEST(Plan, CoverageOfAHandBuiltPlan) {
         plan.items.push_back(cm::make_item(fw, fw.find_expectation(id)));
         plan.items.back().status = status;
     };
+    add("two.a.2", cm::ItemStatus::InProgress);  // planned out of handbook order
     add("two.a.1", cm::ItemStatus::Done);
-    add("two.a.2", cm::ItemStatus::InProgress);
     add("one.s.1", cm::ItemStatus::NotStarted);  // from a lower level: planned, not new at the target
     cm::PlanItem gone;
     gone.expectation = "gone.1";
     gone.area = "b";
+    gone.level = "two";
     gone.status = cm::ItemStatus::Done;
-    plan.items.push_back(gone);  // missing, but its area still exists
+    plan.items.push_back(gone);  // retired, but its area still exists
     gone.expectation = "gone.2";
     gone.area = "retired-area";
-    plan.items.push_back(gone);  // missing, area gone too: not counted
+    plan.items.push_back(gone);  // retired, area gone too
+    return plan;
+}
 
-    std::vector<cm::AreaCoverage> c = cm::coverage(fw, plan);
-    ASSERT_EQ(c.size(), 3u);
-    auto expect = [&](size_t i, const char* area, int target, int planned, int in_progress, int done) {
+TEST(Plan, ReadinessSplitsWhatIsNewAtTheTargetByStatus) {
+    cm::Framework fw = load(kTiny);
+    cm::Plan plan = hand_built_plan(fw);
+    std::vector<cm::AreaReadiness> r = cm::readiness(fw, plan);
+    ASSERT_EQ(r.size(), 3u);
+    auto expect = [&](size_t i, const char* area, int new_at_target, cm::StatusCounts planned, cm::StatusCounts other) {
         SCOPED_TRACE(area);
-        EXPECT_EQ(fw.areas[size_t(c[i].area)].id, area);
-        EXPECT_EQ(c[i].target_count, target);
-        EXPECT_EQ(c[i].planned, planned);
-        EXPECT_EQ(c[i].in_progress, in_progress);
-        EXPECT_EQ(c[i].done, done);
+        EXPECT_EQ(fw.areas[size_t(r[i].area)].id, area);
+        EXPECT_EQ(r[i].new_at_target, new_at_target);
+        EXPECT_EQ(r[i].planned, planned);
+        EXPECT_EQ(r[i].other, other);
     };
-    expect(0, "a", 2, 2, 1, 1);
-    expect(1, "b", 1, 1, 0, 1);
-    expect(2, "s", 0, 1, 0, 0);
+    // Area A: both new items planned (one done, one in progress).
+    expect(0, "a", 2, {0, 1, 1}, {});
+    // Area B: two.b.2 is new and not planned (two.b.1 is restated word for word: not new); the retired item counts apart.
+    expect(1, "b", 1, {}, {0, 0, 1});
+    EXPECT_EQ(r[1].not_planned(), 1);
+    expect(2, "s", 0, {}, {1, 0, 0});
 
     plan.items.clear();  // an empty plan still shows what the target asks for
-    c = cm::coverage(fw, plan);
-    ASSERT_EQ(c.size(), 2u);
-    expect(0, "a", 2, 0, 0, 0);
-    expect(1, "b", 1, 0, 0, 0);
+    r = cm::readiness(fw, plan);
+    ASSERT_EQ(r.size(), 2u);
+    expect(0, "a", 2, {}, {});
+    expect(1, "b", 1, {}, {});
+    EXPECT_EQ(r[0].not_planned(), 2);
+}
+
+TEST(Plan, ReadinessOfTheRealFrameworkSeniorToStaff) {
+    cm::Framework fw = infrastructure();
+    cm::Plan plan = cm::make_plan(fw, "p", "senior", "staff", 0, "p1");
+    int total = 0;
+    for (const cm::AreaReadiness& r : cm::readiness(fw, plan)) {
+        EXPECT_EQ(r.planned.not_started, r.new_at_target) << fw.areas[size_t(r.area)].id;  // everything preselected, nothing started
+        EXPECT_EQ(r.not_planned(), 0);
+        EXPECT_EQ(r.other.total(), 0);
+        total += r.new_at_target;
+    }
+    EXPECT_EQ(total, int(plan.items.size()));
+}
+
+TEST(Plan, OutlineInHandbookOrderGroupsByAreaAndNamesTheLevels) {
+    cm::Framework fw = load(kTiny);
+    cm::Plan plan = hand_built_plan(fw);
+    std::vector<cm::PlanGroup> g = cm::outline_plan(fw, plan, cm::PlanOrder::Handbook);
+    ASSERT_EQ(g.size(), 4u);
+    EXPECT_EQ(g[0].key, "area:a");
+    EXPECT_EQ(g[0].heading, "Area A");
+    EXPECT_EQ(g[0].levels, "Two");
+    EXPECT_EQ(g[0].items, (std::vector<size_t>{1, 0}));  // the framework's order, not the order planned
+    EXPECT_EQ(g[0].counts, (cm::StatusCounts{0, 1, 1}));
+    EXPECT_EQ(g[1].key, "area:b");
+    EXPECT_EQ(g[1].items, (std::vector<size_t>{3}));      // retired, under its stored area
+    EXPECT_EQ(g[1].levels, "Two");
+    EXPECT_EQ(g[2].key, "area:s");
+    EXPECT_EQ(g[2].levels, "One");
+    EXPECT_EQ(g[3].key, "area:retired-area");
+    EXPECT_EQ(g[3].heading, "retired-area");
+
+    // Items of two levels in one area: both named, in ladder order.
+    plan.items.push_back(cm::make_item(fw, fw.find_expectation("one.a.2")));
+    g = cm::outline_plan(fw, plan, cm::PlanOrder::Handbook);
+    EXPECT_EQ(g[0].levels, "One, Two");
+    EXPECT_EQ(g[0].items, (std::vector<size_t>{5, 1, 0}));
+}
+
+TEST(Plan, OutlineByTargetDateGroupsByMonthUndatedLast) {
+    cm::Framework fw = load(kTiny);
+    cm::Plan plan = hand_built_plan(fw);
+    plan.items[0].target_date = "2027-03-20";
+    plan.items[1].target_date = "2027-01-05";
+    plan.items[2].target_date = "2027-03-02";
+    std::vector<cm::PlanGroup> g = cm::outline_plan(fw, plan, cm::PlanOrder::TargetDate);
+    ASSERT_EQ(g.size(), 3u);
+    EXPECT_EQ(g[0].key, "month:2027-01");
+    EXPECT_EQ(g[0].heading, "January 2027");
+    EXPECT_EQ(g[0].items, (std::vector<size_t>{1}));
+    EXPECT_EQ(g[1].heading, "March 2027");
+    EXPECT_EQ(g[1].items, (std::vector<size_t>{2, 0}));  // by date within the month
+    EXPECT_EQ(g[2].key, "month:none");
+    EXPECT_EQ(g[2].heading, "No target date");
+    EXPECT_EQ(g[2].items, (std::vector<size_t>{3, 4}));
+    EXPECT_EQ(g[2].counts, (cm::StatusCounts{0, 0, 2}));
+}
+
+TEST(Plan, ItemSummaryIsOneLine) {
+    cm::PlanItem item;
+    EXPECT_EQ(cm::item_summary(item), "");
+    item.notes = "  Shipped the runbook\nand the review";
+    EXPECT_EQ(cm::item_summary(item), "Note: Shipped the runbook\xE2\x80\xA6");  // more lines follow
+    item.notes = "Short note";
+    item.evidence = {{"", "https://gitlab.com/a"}, {"b", "https://gitlab.com/b"}};
+    item.target_date = "2027-02-01";
+    EXPECT_EQ(cm::item_summary(item), "Note: Short note \xC2\xB7 2 links \xC2\xB7 target 2027-02-01");
+    item.notes.clear();
+    item.evidence.resize(1);
+    EXPECT_EQ(cm::item_summary(item), "1 link \xC2\xB7 target 2027-02-01");
+    // Cut by characters, never inside one.
+    item = {};
+    item.notes = "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9";
+    EXPECT_EQ(cm::item_summary(item, 2), "Note: \xC3\xA9\xC3\xA9\xE2\x80\xA6");
+    EXPECT_EQ(cm::item_summary(item, 4), "Note: \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9");
+}
+
+TEST(Plan, AddExpectationsSkipsWhatIsPlanned) {
+    cm::Framework fw = load(kTiny);
+    cm::Plan plan;
+    std::vector<int> wanted = {fw.find_expectation("two.a.1"), fw.find_expectation("two.a.2")};
+    EXPECT_EQ(cm::add_expectations(fw, &plan, wanted), 2);
+    EXPECT_EQ(cm::add_expectations(fw, &plan, wanted), 0);
+    EXPECT_EQ(cm::add_expectations(fw, &plan, {-1, 999, fw.find_expectation("two.b.2")}), 1);
+    EXPECT_EQ(item_ids(plan), (std::vector<std::string>{"two.a.1", "two.a.2", "two.b.2"}));
+    EXPECT_EQ(plan.items[2].hash, cm::hash_to_hex(fw.expectations[size_t(fw.find_expectation("two.b.2"))].hash));
 }
 
 // [SECTION] Names, ids, statuses, dates, URLs

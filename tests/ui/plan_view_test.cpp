@@ -85,7 +85,7 @@ TEST_F(PlanViewTest, StatusNotesEvidenceAndDateAreEditedAndSaved) {
     const std::string base = "plan:item:" + id + ":";
     run.click_target(base + "status:in-progress");
     EXPECT_EQ(app.plans.doc.plans[0].items[0].status, cm::ItemStatus::InProgress);
-    run.click_target(base + "details");
+    run.click_target("plan:item:" + id);  // the row opens its details
     run.click_target(base + "notes");
     run.type("Led the capacity review");
     run.key(ImGuiKey_Enter);
@@ -169,6 +169,8 @@ TEST_F(PlanViewTest, AChangedExpectationShowsBothTextsAndKeepsTheItem) {
     doc.revision = 3;
     std::string text = cm::encode_plans(doc);
     open(text.c_str());
+    EXPECT_FALSE(run.has_target("plan:item:senior.autonomy.2:accept")) << "details are closed";
+    run.click_target("plan:item:senior.autonomy.2");
     EXPECT_TRUE(run.has_target("plan:item:senior.autonomy.2:accept"));
     run.click_target("plan:item:senior.autonomy.2:accept");
     const cm::PlanItem& refreshed = app.plans.doc.plans[0].items[0];
@@ -208,7 +210,7 @@ TEST_F(PlanViewTest, AFullQuotaIsReportedAndNothingIsLost) {
     wait_for_autosave();
     std::string saved = stored();
     host().storage.quota_bytes = host().storage.used_bytes() + 10;  // almost full
-    run.click_target("plan:item:" + app.plans.doc.plans[0].items[0].expectation + ":details");
+    run.click_target("plan:item:" + app.plans.doc.plans[0].items[0].expectation);
     run.click_target("plan:item:" + app.plans.doc.plans[0].items[0].expectation + ":notes");
     run.type("a long note that does not fit any more");
     wait_for_autosave();
@@ -308,6 +310,7 @@ TEST_F(PlanViewTest, PersistentStorageIsAskedForOnTheFirstSaveAndAnExportIsRemin
     run.key(ImGuiKey_End);
     run.type("!");
     wait_for_autosave();
+    EXPECT_EQ(app.plans.doc.plans[0].name.back(), '!');
     EXPECT_TRUE(drawn("plan:export-due"));
     EXPECT_EQ(host().persistence_requests, 1);
     app.on_storage_persistence(ui::Persistence::Persistent);

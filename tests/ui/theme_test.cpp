@@ -35,6 +35,14 @@ void expect_readable(bool dark) {
     };
     for (const Pair& pair : pairs)
         EXPECT_GE(theme::contrast_ratio(pair.fg, pair.bg), 4.5f) << (dark ? "dark: " : "light: ") << pair.what;
+    // The progress fills are graphics (WCAG 1.4.11): done and in progress at 3:1
+    // against the background, and apart in lightness so they differ in greyscale
+    // too (in progress is also striped, and the bars' parts are separated by
+    // gaps). "Not started" is a track; the numbers beside every bar say it.
+    EXPECT_GE(theme::contrast_ratio(p.status_done, p.background), 3.0f) << (dark ? "dark" : "light");
+    EXPECT_GE(theme::contrast_ratio(p.status_in_progress, p.background), 3.0f) << (dark ? "dark" : "light");
+    EXPECT_GE(theme::contrast_ratio(p.status_done, p.status_in_progress), 1.5f) << (dark ? "dark" : "light");
+    EXPECT_GE(theme::contrast_ratio(p.status_done, p.status_not_started), 3.0f) << (dark ? "dark" : "light");
     ImGui::DestroyContext();
 }
 

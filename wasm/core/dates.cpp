@@ -105,4 +105,15 @@ std::string days_ago(int64_t ms) {
     return days <= 0 ? "today" : days == 1 ? "yesterday" : std::to_string(days) + " days ago";
 }
 
+std::string month_name(std::string_view date) {
+    static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+    if (date.size() < 7 || date[4] != '-') return {};
+    for (size_t i : {0, 1, 2, 3, 5, 6})
+        if (date[i] < '0' || date[i] > '9') return {};
+    int month = (date[5] - '0') * 10 + (date[6] - '0');
+    if (month < 1 || month > 12) return {};
+    return std::string(kMonths[month - 1]) + " " + std::string(date.substr(0, 4));
+}
+
 }  // namespace cm

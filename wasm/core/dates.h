@@ -19,5 +19,7 @@ bool is_valid_date(std::string_view date);
 // For people: "2026-11-27 10:42 UTC"; a duration as "today", "yesterday", "12 days ago".
 std::string utc_minute(int64_t ms);
 std::string days_ago(int64_t ms);
+// A YYYY-MM(-DD) date's month for headings: "March 2027" ("" when not a month).
+std::string month_name(std::string_view date);
 
 }  // namespace cm

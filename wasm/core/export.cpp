@@ -49,29 +49,63 @@ struct AreaGroup {
     std::vector<ItemView> items;
 };
 
-// Framework areas in framework order, then stored area ids the framework no
-// longer has (first appearance), then "Other" (items with no area at all).
+// The plan view's handbook outline (outline_plan), resolved for exports.
 std::vector<AreaGroup> group_by_area(const Framework& fw, const Plan& plan) {
-    std::vector<AreaGroup> known(fw.areas.size()), unknown;
-    AreaGroup other{"Other", {}};
-    for (size_t a = 0; a < fw.areas.size(); a++) known[a].heading = fw.areas[a].name;
-    for (const PlanItem& item : plan.items) {
-        ItemView v = view_item(fw, item);
-        int area = v.expectation >= 0 ? fw.expectations[size_t(v.expectation)].area : fw.find_area(item.area);
-        if (area >= 0) known[size_t(area)].items.push_back(std::move(v));
-        else if (item.area.empty()) other.items.push_back(std::move(v));
-        else {
-            auto it = std::find_if(unknown.begin(), unknown.end(), [&](const AreaGroup& g) { return g.heading == item.area; });
-            if (it == unknown.end()) unknown.push_back({item.area, {std::move(v)}});
-            else it->items.push_back(std::move(v));
-        }
-    }
     std::vector<AreaGroup> out;
-    for (AreaGroup& g : known)
-        if (!g.items.empty()) out.push_back(std::move(g));
-    for (AreaGroup& g : unknown) out.push_back(std::move(g));
-    if (!other.items.empty()) out.push_back(std::move(other));
+    for (const PlanGroup& g : outline_plan(fw, plan, PlanOrder::Handbook)) {
+        AreaGroup& ag = out.emplace_back();
+        ag.heading = g.heading;
+        for (size_t i : g.items) ag.items.push_back(view_item(fw, plan.items[i]));
+    }
     return out;
+}
+
+// The readiness figures as a table, the same for Markdown and HTML: per area,
+// what is new at the target level by status and what is not in the plan, then
+// the total; without a target level, the plan's items by status.
+struct ReadinessTable {
+    std::string title;                              // "Readiness for Staff", "Progress"
+    std::vector<std::string> columns;               // after "Area"
+    std::vector<std::vector<std::string>> rows;     // first cell: the area's name
+    std::string others;                             // a sentence about items from other levels ("" when none)
+};
+
+ReadinessTable readiness_table(const Framework& fw, const Plan& plan) {
+    ReadinessTable t;
+    std::vector<AreaReadiness> all = readiness(fw, plan);
+    int target = fw.find_level(plan.target_level);
+    bool against_target = target >= 0 && std::any_of(all.begin(), all.end(), [](const AreaReadiness& r) { return r.new_at_target > 0; });
+    StatusCounts planned, other;
+    int not_planned = 0;
+    auto row = [&](std::string name, const StatusCounts& c, int missing) {
+        std::vector<std::string> r = {std::move(name), std::to_string(c.done), std::to_string(c.in_progress), std::to_string(c.not_started)};
+        if (against_target) r.push_back(std::to_string(missing));
+        t.rows.push_back(std::move(r));
+    };
+    t.columns = {"Done", "In progress", "Not started"};
+    if (against_target) {
+        t.title = "Readiness for " + fw.levels[size_t(target)].name;
+        t.columns.push_back("Not in the plan");
+    } else {
+        t.title = "Progress";
+    }
+    for (const AreaReadiness& r : all) {
+        planned += r.planned;
+        other += r.other;
+        not_planned += r.not_planned();
+        if (against_target && r.new_at_target == 0) continue;
+        StatusCounts shown = r.planned;
+        if (!against_target) shown += r.other;
+        if (shown.total() > 0 || r.not_planned() > 0) row(fw.areas[size_t(r.area)].name, shown, r.not_planned());
+    }
+    if (t.rows.empty()) return t;
+    StatusCounts total = planned;
+    if (!against_target) total += other;
+    row("All", total, not_planned);
+    if (against_target && other.total() > 0)
+        t.others = "Also in the plan: " + std::to_string(other.total()) + " expectation" + (other.total() == 1 ? "" : "s") +
+                   " not new at " + fw.levels[size_t(target)].name + " (" + std::to_string(other.done) + " done).";
+    return t;
 }
 
 std::string level_name_or(const Framework& fw, const std::string& id, const char* none) {
@@ -135,6 +169,16 @@ std::string md_block_start(std::string_view s) {
     return out;
 }
 
+// Text in a table cell: a pipe would end the cell.
+std::string md_table_cell(std::string_view s) {
+    std::string out;
+    for (char c : md_inline(s)) {
+        if (c == '|') out += "\\|";
+        else out += c;
+    }
+    return out;
+}
+
 // A URL as a Markdown link destination: characters that would end it are encoded.
 std::string md_url(std::string_view url) {
     std::string out;
@@ -177,6 +221,21 @@ std::string plan_markdown(const Framework& fw, const Plan& plan) {
     md += md_block_start(fw.name) + ", version " + md_inline(fw.version) + ". Current level: " +
           md_inline(level_name_or(fw, plan.current_level, "not chosen")) + ". Target level: " +
           md_inline(level_name_or(fw, plan.target_level, "not chosen")) + ".\n";
+
+    ReadinessTable table = readiness_table(fw, plan);
+    if (!table.rows.empty()) {
+        md += "\n## " + md_inline(table.title, true) + "\n\n| Area |";
+        for (const std::string& c : table.columns) md += " " + c + " |";
+        md += "\n| --- |";
+        for (size_t i = 0; i < table.columns.size(); i++) md += " ---: |";
+        md += "\n";
+        for (const std::vector<std::string>& r : table.rows) {
+            md += "|";
+            for (const std::string& cell : r) md += " " + md_table_cell(cell) + " |";
+            md += "\n";
+        }
+        if (!table.others.empty()) md += "\n" + table.others + "\n";
+    }
 
     std::vector<AreaGroup> groups = group_by_area(fw, plan);
     if (groups.empty()) md += "\nThis plan has no expectations yet.\n";
@@ -237,6 +296,9 @@ std::string plan_html(const Framework& fw, const Plan& plan) {
          "ul.tasks input{margin-right:.4rem}\n"
          "blockquote{margin:.3rem 0 .3rem 1.6rem;padding-left:.8rem;border-left:3px solid #bbb}\n"
          ".meta{color:#444}\n"
+         "table{border-collapse:collapse;margin:.5rem 0}\n"
+         "th,td{padding:.2rem .8rem;border-bottom:1px solid #ccc;text-align:right}\n"
+         "th[scope=row],thead th:first-child{text-align:left}\n"
          "@media print{body{margin:0;max-width:none}a{color:inherit}}\n"
          "</style>\n"
          "</head>\n<body>\n";
@@ -244,6 +306,21 @@ std::string plan_html(const Framework& fw, const Plan& plan) {
     h += "<p>" + html::escape(fw.name) + ", version " + html::escape(fw.version) + ". Current level: " +
          html::escape(level_name_or(fw, plan.current_level, "not chosen")) + ". Target level: " +
          html::escape(level_name_or(fw, plan.target_level, "not chosen")) + ".</p>\n</header>\n<main>\n";
+
+    ReadinessTable table = readiness_table(fw, plan);
+    if (!table.rows.empty()) {
+        h += "<section>\n<h2>" + html::escape(table.title) + "</h2>\n<table>\n<thead><tr><th scope=\"col\">Area</th>";
+        for (const std::string& c : table.columns) h += "<th scope=\"col\">" + html::escape(c) + "</th>";
+        h += "</tr></thead>\n<tbody>\n";
+        for (const std::vector<std::string>& r : table.rows) {
+            h += "<tr><th scope=\"row\">" + html::escape(r[0]) + "</th>";
+            for (size_t i = 1; i < r.size(); i++) h += "<td>" + html::escape(r[i]) + "</td>";
+            h += "</tr>\n";
+        }
+        h += "</tbody>\n</table>\n";
+        if (!table.others.empty()) h += "<p>" + html::escape(table.others) + "</p>\n";
+        h += "</section>\n";
+    }
 
     std::vector<AreaGroup> groups = group_by_area(fw, plan);
     if (groups.empty()) h += "<p>This plan has no expectations yet.</p>\n";

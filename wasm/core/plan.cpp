@@ -4,6 +4,7 @@
 #include "plan.h"
 
 #include "compare.h"
+#include "text.h"
 
 #include <algorithm>
 
@@ -140,24 +141,151 @@ void refresh_item(const Framework& fw, PlanItem* item) {
     item->area = std::move(pinned.area);
 }
 
-std::vector<AreaCoverage> coverage(const Framework& fw, const Plan& plan) {
-    std::vector<AreaCoverage> all(fw.areas.size());
-    for (size_t a = 0; a < all.size(); a++) all[a] = {int(a), 0, 0, 0, 0};
-    for (int e : expectations_new_at(fw, plan.current_level, plan.target_level))
-        all[size_t(fw.expectations[size_t(e)].area)].target_count++;
+// [SECTION] Progress
+
+void StatusCounts::add(ItemStatus s) {
+    if (s == ItemStatus::Done) done++;
+    else if (s == ItemStatus::InProgress) in_progress++;
+    else not_started++;
+}
+
+StatusCounts& StatusCounts::operator+=(const StatusCounts& o) {
+    not_started += o.not_started;
+    in_progress += o.in_progress;
+    done += o.done;
+    return *this;
+}
+
+namespace {
+
+// The framework area an item belongs to: its expectation's, else the stored one's if it still exists.
+int item_area(const Framework& fw, const PlanItem& item, int expectation) {
+    return expectation >= 0 ? fw.expectations[size_t(expectation)].area : fw.find_area(item.area);
+}
+
+}  // namespace
+
+std::vector<AreaReadiness> readiness(const Framework& fw, const Plan& plan) {
+    std::vector<AreaReadiness> all(fw.areas.size());
+    std::vector<bool> is_new(fw.expectations.size(), false);
+    for (size_t a = 0; a < all.size(); a++) all[a].area = int(a);
+    for (int e : expectations_new_at(fw, plan.current_level, plan.target_level)) {
+        all[size_t(fw.expectations[size_t(e)].area)].new_at_target++;
+        is_new[size_t(e)] = true;
+    }
     for (const PlanItem& item : plan.items) {
         int e = fw.find_expectation(item.expectation);
-        int area = e >= 0 ? fw.expectations[size_t(e)].area : fw.find_area(item.area);
+        int area = item_area(fw, item, e);
         if (area < 0) continue;
-        AreaCoverage& c = all[size_t(area)];
-        c.planned++;
-        if (item.status == ItemStatus::InProgress) c.in_progress++;
-        if (item.status == ItemStatus::Done) c.done++;
+        (e >= 0 && is_new[size_t(e)] ? all[size_t(area)].planned : all[size_t(area)].other).add(item.status);
     }
-    std::vector<AreaCoverage> out;
-    for (const AreaCoverage& c : all)
-        if (c.target_count > 0 || c.planned > 0) out.push_back(c);
+    std::vector<AreaReadiness> out;
+    for (const AreaReadiness& r : all)
+        if (r.new_at_target > 0 || r.planned.total() > 0 || r.other.total() > 0) out.push_back(r);
     return out;
+}
+
+// [SECTION] Outline
+
+std::vector<PlanGroup> outline_plan(const Framework& fw, const Plan& plan, PlanOrder order) {
+    struct Placed {
+        size_t item;
+        int expectation;  // framework index, -1 when retired
+        int area;         // framework area, -1 when unknown
+    };
+    std::vector<Placed> placed;
+    for (size_t i = 0; i < plan.items.size(); i++) {
+        int e = fw.find_expectation(plan.items[i].expectation);
+        placed.push_back({i, e, item_area(fw, plan.items[i], e)});
+    }
+    // Handbook order: the framework's index; retired items after, in plan order.
+    auto handbook_before = [](const Placed& a, const Placed& b) {
+        if ((a.expectation < 0) != (b.expectation < 0)) return b.expectation < 0;
+        return a.expectation >= 0 ? a.expectation < b.expectation : a.item < b.item;
+    };
+    std::vector<PlanGroup> groups;
+    auto group_for = [&](const std::string& key, const std::string& heading) -> PlanGroup& {
+        for (PlanGroup& g : groups)
+            if (g.key == key) return g;
+        groups.push_back({key, heading, {}, {}, {}});
+        return groups.back();
+    };
+    if (order == PlanOrder::TargetDate) {
+        std::stable_sort(placed.begin(), placed.end(), [&](const Placed& a, const Placed& b) {
+            const std::string &da = plan.items[a.item].target_date, &db = plan.items[b.item].target_date;
+            if (da.empty() != db.empty()) return db.empty();
+            if (da != db) return da < db;
+            return handbook_before(a, b);
+        });
+        for (const Placed& p : placed) {
+            const std::string& date = plan.items[p.item].target_date;
+            PlanGroup& g = date.empty() ? group_for("month:none", "No target date") : group_for("month:" + date.substr(0, 7), month_name(date));
+            g.items.push_back(p.item);
+        }
+    } else {
+        std::stable_sort(placed.begin(), placed.end(), handbook_before);
+        // Known areas first in framework order, then stored ids the framework lacks (first appearance), then "Other".
+        std::vector<std::string> unknown;
+        for (const Placed& p : placed) {
+            const std::string& stored = plan.items[p.item].area;
+            if (p.area < 0 && !stored.empty() && std::find(unknown.begin(), unknown.end(), stored) == unknown.end()) unknown.push_back(stored);
+        }
+        for (size_t a = 0; a < fw.areas.size(); a++)
+            for (const Placed& p : placed)
+                if (p.area == int(a)) group_for("area:" + fw.areas[a].id, fw.areas[a].name).items.push_back(p.item);
+        for (const std::string& id : unknown)
+            for (const Placed& p : placed)
+                if (p.area < 0 && plan.items[p.item].area == id) group_for("area:" + id, id).items.push_back(p.item);
+        for (const Placed& p : placed)
+            if (p.area < 0 && plan.items[p.item].area.empty()) group_for("other", "Other").items.push_back(p.item);
+        // Each group says which levels its items come from, in ladder order.
+        for (PlanGroup& g : groups) {
+            std::vector<std::pair<int, std::string>> levels;  // (order, name)
+            for (size_t i : g.items) {
+                const PlanItem& item = plan.items[i];
+                int e = fw.find_expectation(item.expectation);
+                int l = e >= 0 ? fw.expectations[size_t(e)].level : fw.find_level(item.level);
+                std::pair<int, std::string> key = l >= 0 ? std::pair(fw.levels[size_t(l)].order, fw.levels[size_t(l)].name) : std::pair(1 << 20, item.level);
+                if (!key.second.empty() && std::find(levels.begin(), levels.end(), key) == levels.end()) levels.push_back(key);
+            }
+            std::sort(levels.begin(), levels.end());
+            for (const auto& [o, name] : levels) g.levels += (g.levels.empty() ? "" : ", ") + name;
+        }
+    }
+    for (PlanGroup& g : groups)
+        for (size_t i : g.items) g.counts.add(plan.items[i].status);
+    return groups;
+}
+
+std::string item_summary(const PlanItem& item, size_t note_chars) {
+    std::string out;
+    auto part = [&](const std::string& s) { out += (out.empty() ? "" : " \xC2\xB7 ") + s; };
+    std::string_view note = text::trim(item.notes);
+    if (!note.empty()) {
+        std::string_view first = note.substr(0, note.find('\n'));
+        if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+        size_t chars = 0, cut = 0;
+        while (cut < first.size() && chars < note_chars) {
+            cut++;
+            while (cut < first.size() && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) cut++;
+            chars++;
+        }
+        bool more = cut < first.size() || first.size() < note.size();
+        part("Note: " + std::string(text::trim(first.substr(0, cut))) + (more ? "\xE2\x80\xA6" : ""));
+    }
+    if (!item.evidence.empty()) part(std::to_string(item.evidence.size()) + (item.evidence.size() == 1 ? " link" : " links"));
+    if (!item.target_date.empty()) part("target " + item.target_date);
+    return out;
+}
+
+int add_expectations(const Framework& fw, Plan* plan, const std::vector<int>& indices) {
+    int added = 0;
+    for (int e : indices) {
+        if (e < 0 || size_t(e) >= fw.expectations.size() || plan_has(*plan, fw.expectations[size_t(e)].id)) continue;
+        plan->items.push_back(make_item(fw, e));
+        added++;
+    }
+    return added;
 }
 
 bool export_is_due(const Plan& plan, int64_t now_ms) {

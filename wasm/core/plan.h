@@ -99,20 +99,55 @@ Freshness freshness(const Framework& fw, const PlanItem& item, int* expectation_
 // framework's current expectation. Does nothing for a Missing item.
 void refresh_item(const Framework& fw, PlanItem* item);
 
-// Coverage of the target level per area. target_count: expectations new at the
-// target (expectations_new_at(current, target)) in this area. planned, in_progress,
-// done: items of the plan in this area, whatever level they come from (so
-// planned can exceed target_count), by status. Missing items count under their
-// stored area when the framework still has it. Areas with target_count > 0 or
-// planned > 0, in area order.
-struct AreaCoverage {
-    int area;
-    int target_count;
-    int planned;
-    int in_progress;
-    int done;
+// [SECTION] Progress: how far along a plan is
+
+struct StatusCounts {
+    int not_started = 0, in_progress = 0, done = 0;
+    int total() const { return not_started + in_progress + done; }
+    void add(ItemStatus s);
+    StatusCounts& operator+=(const StatusCounts& o);
+    bool operator==(const StatusCounts&) const = default;
 };
-std::vector<AreaCoverage> coverage(const Framework& fw, const Plan& plan);
+
+// How ready a plan is for its target level, per area: everything new at the
+// target (expectations_new_at(current, target)) split into the plan's items by
+// status and what is not in the plan; the plan's other items in the area
+// (another level's, or no longer in the framework but with a known area) apart.
+// Areas with something new at the target or something planned, in area order.
+struct AreaReadiness {
+    int area = -1;
+    int new_at_target = 0;
+    StatusCounts planned;  // items that are new at the target
+    StatusCounts other;    // the plan's other items in this area
+    int not_planned() const { return new_at_target - planned.total(); }
+};
+std::vector<AreaReadiness> readiness(const Framework& fw, const Plan& plan);
+
+// [SECTION] Outline: the plan's items in groups, as the plan view and the exports show them
+
+// Handbook: a group per area in framework order (then stored area ids the
+// framework no longer has, then "Other"), items in the framework's order
+// (retired ones last, as planned). TargetDate: a group per month of the target
+// date, earliest first, then "No target date"; items by date, then handbook order.
+enum class PlanOrder : uint8_t { Handbook, TargetDate };
+
+struct PlanGroup {
+    std::string key;            // stable for folding: "area:<id>", "month:2027-03", "month:none", "other"
+    std::string heading;        // "Accountability", "March 2027", "No target date"
+    std::string levels;         // Handbook groups: the items' levels in ladder order ("Staff", "Senior, Staff")
+    std::vector<size_t> items;  // indices into plan.items
+    StatusCounts counts;
+};
+std::vector<PlanGroup> outline_plan(const Framework& fw, const Plan& plan, PlanOrder order);
+
+// What an item holds besides its status, on one line for a closed row:
+// "Note: First line of the note · 2 links · target 2027-03-01" ("" when nothing).
+// The note's first line is cut at `note_chars` characters (UTF-8 safe) with an ellipsis.
+std::string item_summary(const PlanItem& item, size_t note_chars = 60);
+
+// Adds the expectations at `indices` (framework indices) that the plan does not
+// hold yet, pinned to their current text; returns how many were added.
+int add_expectations(const Framework& fw, Plan* plan, const std::vector<int>& indices);
 
 // [SECTION] Values typed by users
 

@@ -19,6 +19,7 @@ namespace {
 constexpr float kPad = 16.0f;
 constexpr float kDetailWidth = 380.0f;   // the detail pane beside the ladder
 constexpr float kWideEnough = 1000.0f;   // below this the detail opens over the ladder
+constexpr float kMinTitleWidth = 320.0f;  // narrower: the header's actions go under the title
 
 bool changes_ladder(const cm::ViewState& a, const cm::ViewState& b) {
     return a.levels != b.levels || a.areas != b.areas || a.components != b.components || a.search != b.search ||
@@ -167,46 +168,62 @@ void handle_shortcuts(App& app) {
     }
 }
 
+// The title and what the content is on the left, the text version and the theme
+// on the right; when both do not fit side by side, the actions follow below.
 void draw_header(App& app) {
     const theme::Palette& p = theme::colors();
-    const float width = ImGui::GetContentRegionAvail().x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - kPad;
+    const char* theme_label = app.dark ? "Light theme" : "Dark theme";
+    ImGui::PushFont(theme::font(theme::Font::Small));
+    const float actions_w = ImGui::CalcTextSize("View as text").x + 16 + button_width(theme_label);
+    ImGui::PopFont();
     ImGui::SetCursorPos(ImVec2(kPad, kPad));
+    const float left = ImGui::GetCursorScreenPos().x;
+    const bool side_by_side = right - left - actions_w - 24 >= kMinTitleWidth;
+    const float text_right = side_by_side ? right - actions_w - 24 : right;
+
+    auto actions = [&](Flow& flow) {
+        ImGui::PushFont(theme::font(theme::Font::Small));
+        flow.next(ImGui::CalcTextSize("View as text").x);
+        float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y + ImGui::GetStyle().FramePadding.y);
+        link(app, "link:text-version", "View as text", app.text_version);
+        ImGui::SameLine(0, 16);
+        ImGui::SetCursorPosY(y);
+        flow.next(button_width(theme_label));
+        if (button(app, "button:theme", theme_label)) app.set_theme(app.dark ? App::ThemeChoice::Light : App::ThemeChoice::Dark);
+        ImGui::PopFont();
+    };
+
     ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(text_right - ImGui::GetWindowPos().x);
     ImGui::PushFont(theme::font(theme::Font::Title));
-    ImGui::PushTextWrapPos(std::max(width - 260.0f, 300.0f));
-    ImGui::TextUnformatted(app.fw.name.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::TextWrapped("%s", app.fw.name.c_str());
     ImGui::PopFont();
     ImGui::PushFont(theme::font(theme::Font::Small));
     std::string meta = app.fw.organization;
     if (!app.fw.version.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + std::string("version ") + app.fw.version;
     meta += "  \xC2\xB7  " + std::to_string(app.fw.levels.size()) + " levels, " + std::to_string(app.fw.expectations.size()) + " expectations";
-    ImGui::TextColored(color4(p.text_muted), "%s", meta.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, color4(p.text_muted));
+    ImGui::TextWrapped("%s", meta.c_str());
     // Where the content comes from (a paraphrase, or the handbook's own text) and its pages.
-    if (!app.fw.notice.empty()) {
-        ImGui::PushTextWrapPos(std::max(width - 260.0f, 300.0f));
-        ImGui::PushStyleColor(ImGuiCol_Text, color4(p.text_muted));
-        ImGui::TextWrapped("%s", app.fw.notice.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopTextWrapPos();
-    }
+    if (!app.fw.notice.empty()) ImGui::TextWrapped("%s", app.fw.notice.c_str());
+    ImGui::PopStyleColor();
     if (!app.fw.source.empty()) link(app, "link:handbook-pages", "The framework's pages in the handbook", app.fw.source);
     ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    if (!side_by_side) {
+        ImGui::Dummy(ImVec2(0, 2));
+        Flow flow(right);
+        actions(flow);
+    }
     ImGui::EndGroup();
     float bottom = ImGui::GetCursorPosY();
-
-    // Top right: the text version and the theme toggle.
-    ImGui::PushFont(theme::font(theme::Font::Small));
-    const char* theme_label = app.dark ? "Light theme" : "Dark theme";
-    float right = ImGui::GetWindowContentRegionMax().x - kPad;
-    float w_theme = ImGui::CalcTextSize(theme_label).x + 2 * ImGui::GetStyle().FramePadding.x;
-    float w_text = ImGui::CalcTextSize("View as text").x;
-    ImGui::SetCursorPos(ImVec2(right - w_theme - 16 - w_text, kPad + 6));
-    link(app, "link:text-version", "View as text", app.text_version);
-    ImGui::SameLine(0, 16);
-    ImGui::SetCursorPosY(kPad);
-    if (button(app, "button:theme", theme_label)) app.set_theme(app.dark ? App::ThemeChoice::Light : App::ThemeChoice::Dark);
-    ImGui::PopFont();
+    if (side_by_side) {
+        ImGui::SetCursorScreenPos(ImVec2(right - actions_w, ImGui::GetWindowPos().y + kPad));
+        Flow flow(right + 1);
+        actions(flow);
+    }
     ImGui::SetCursorPos(ImVec2(kPad, std::max(bottom, ImGui::GetCursorPosY()) + 4));
 }
 
@@ -234,7 +251,8 @@ void draw_tabs(App& app) {
     ImGui::SetCursorPosX(kPad);
     static const std::vector<std::string> labels = {"Ladder", "Compare levels", "Growth plan"};
     static const std::vector<std::string> names = {"tab:ladder", "tab:compare", "tab:plan"};
-    int clicked = segmented(app, "views", labels, names, int(app.view.view));
+    Flow flow(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - kPad);
+    int clicked = segmented(app, flow, "views", labels, names, int(app.view.view));
     if (clicked >= 0 && clicked != int(app.view.view)) {
         cm::ViewState next = app.view;
         next.view = cm::View(clicked);

@@ -101,7 +101,7 @@ struct StorageMessage {
     std::string backup_key;                        // "Delete the backup" when set
     bool offer_export = false;                     // "Download JSON" / "Copy Markdown" of the active plan
     bool conflict = false;                         // "Load the other tab's version" / "Keep this version"
-    bool undo_delete = false;                      // "Undo"
+    enum class Undo : uint8_t { None, DeletedPlan, RemovedItem } undo = Undo::None;  // "Undo"
 };
 
 // The growth plans: the stored document and its autosave. Plans are the
@@ -128,8 +128,19 @@ struct PlanSession {
         size_t index = 0;
     };
     std::optional<Deleted> last_deleted;  // for "Undo"
+    struct Removed {
+        std::string plan;  // the plan's id
+        cm::PlanItem item;
+        size_t index = 0;
+    };
+    std::optional<Removed> last_removed;  // for "Undo"
     std::vector<cm::Plan> pending_import; // plans waiting for "Replace / Import as a copy"
-    std::string expanded_item;            // expectation id whose editor is open
+    std::string expanded_item;            // expectation id whose details are open
+    // How the plan view shows the items (for this tab, not stored).
+    enum class Show : uint8_t { All, NotStarted, InProgress, Done } show = Show::All;
+    cm::PlanOrder order = cm::PlanOrder::Handbook;
+    std::vector<std::string> folded_groups;  // PlanGroup keys
+    std::string focus_item;                  // an item row to move keyboard focus to in the next frame
     std::string add_search;               // the "Add expectations" filter
     // Drafts of typed values, validated before they reach a plan.
     std::string start_current, start_target;       // the "create a plan" form
@@ -157,6 +168,7 @@ struct App {
     std::string search_text;  // the search field (the view's search follows it)
     bool focus_search = false;
     bool show_inherited = false;
+    bool filters_open = false;  // narrow screens: the folded ladder filters are shown
     bool scroll_to_selected = false;
     int level_anchor = -1;  // last level chip clicked, for Shift+click ranges
 
@@ -217,6 +229,12 @@ struct App {
     void delete_plan();
     void undo_delete();
     void toggle_in_plan(int expectation);
+    void set_item_status(size_t index, cm::ItemStatus status);  // in the active plan
+    void remove_item(size_t index);                             // from the active plan, with "Undo"
+    void undo_remove();
+    // The compare view's "plan what is new": the expectations new or grown at level `hi`
+    // since `lo`, into the active plan or a new one from `lo` to `hi`; shows the plan.
+    void plan_what_is_new(int lo, int hi, bool into_active);
     void import_plans(std::string_view name, std::string_view text, bool replace_clashes);
     // The reader's answer for imported plans whose ids are already here (plans.pending_import).
     enum class ImportChoice : uint8_t { Replace, Copy, Cancel };

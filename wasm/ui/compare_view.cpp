@@ -119,16 +119,12 @@ void draw_compare(App& app, ImVec2 size) {
     cm::ViewState next = app.view;
     ImGui::SetCursorPosX(kPad);
     ImGui::BeginGroup();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Compare");
-    ImGui::SameLine();
-    level_combo(app, "compare:from", &next.compare_from, "Choose a level");
-    ImGui::SameLine();
-    ImGui::TextUnformatted("with");
-    ImGui::SameLine();
-    level_combo(app, "compare:to", &next.compare_to, "Choose a level");
-    ImGui::SameLine();
-    if (button(app, "button:swap", "Swap")) std::swap(next.compare_from, next.compare_to);
+    Flow flow;
+    label(flow, "Compare", 180);
+    level_combo(app, flow, "compare:from", &next.compare_from, "Choose a level");
+    label(flow, "with", 180);
+    level_combo(app, flow, "compare:to", &next.compare_to, "Choose a level");
+    if (button(app, flow, "button:swap", "Swap")) std::swap(next.compare_from, next.compare_to);
     draw_area_chips(app, &next);
     ImGui::EndGroup();
     app.set_view(next, next.compare_from != app.view.compare_from || next.compare_to != app.view.compare_to);
@@ -171,6 +167,19 @@ void draw_compare(App& app, ImVec2 size) {
                            added == 1 ? "" : "s", grown, lo_name.c_str(), same);
     ImGui::PopTextWrapPos();
     if (two_columns) note("+  new at the higher level      \xE2\x86\x92  grows: the highlighted words are what it adds");
+    // What is new and grown at the higher level, into a plan: the active one, or a new one for these two levels.
+    if (lo != hi && added + grown > 0) {
+        ImGui::Dummy(ImVec2(0, 2));
+        Flow plan_flow(ImGui::GetCursorScreenPos().x + width);
+        const cm::Plan* active = app.active_plan();
+        std::string into_new = "Plan what is new: " + lo_name + " \xE2\x86\x92 " + hi_name;
+        if (button(app, plan_flow, "compare:plan-new", into_new.c_str(), true)) app.plan_what_is_new(lo, hi, false);
+        if (active) {
+            std::string into_active = "Add it to \xE2\x80\x9C" + active->name + "\xE2\x80\x9D";
+            if (button_width(into_active.c_str()) > plan_flow.line_width()) into_active = "Add it to the open plan";
+            if (button(app, plan_flow, "compare:plan-add", into_active.c_str())) app.plan_what_is_new(lo, hi, true);
+        }
+    }
     ImGui::Dummy(ImVec2(0, 4));
 
     for (const cm::AreaComparison& ac : app.comparison.areas) {

@@ -21,6 +21,7 @@ constexpr float kCellPad = 12.0f;     // inside a cell
 constexpr float kMinColumn = 230.0f;  // narrower columns wrap too much to read
 constexpr float kBulletIndent = 14.0f;
 constexpr float kEntryGap = 6.0f;
+constexpr float kFoldFilters = 720.0f;  // narrower: the filter chips fold into one "Filters" control
 
 }  // namespace
 
@@ -32,13 +33,14 @@ void draw_level_chips(App& app, cm::ViewState* next) {
     const cm::Framework& fw = app.fw;
     // A click selects one level out of all, later clicks add or remove;
     // Shift+click selects the range from the previous click.
-    muted_label("Levels");
-    if (chip(app, "chip:levels:all", "All##levels", next->levels.empty())) next->levels.clear();
+    Flow flow;
+    muted_label(flow, "Levels");
+    if (chip(app, flow, "chip:levels:all", "All##levels", next->levels.empty())) next->levels.clear();
     for (size_t l = 0; l < fw.levels.size(); l++) {
         const cm::Level& level = fw.levels[l];
         bool on = std::find(next->levels.begin(), next->levels.end(), level.id) != next->levels.end();
         const char* tip = level.published ? "Shift+click selects a range" : "No expectations published for this level yet";
-        if (!chip(app, "chip:level:" + level.id, level.name.c_str(), on, tip)) continue;
+        if (!chip(app, flow, "chip:level:" + level.id, level.name.c_str(), on, tip)) continue;
         if (ImGui::GetIO().KeyShift && app.level_anchor >= 0) {
             next->levels.clear();
             for (size_t k = std::min(size_t(app.level_anchor), l); k <= std::max(size_t(app.level_anchor), l); k++)
@@ -54,49 +56,99 @@ void draw_level_chips(App& app, cm::ViewState* next) {
 
 void draw_area_chips(App& app, cm::ViewState* next) {
     const cm::Framework& fw = app.fw;
-    muted_label("Dimensions");
-    if (chip(app, "chip:areas:all", "All##areas", next->areas.empty() && next->components.empty())) {
+    Flow flow;
+    muted_label(flow, "Dimensions");
+    if (chip(app, flow, "chip:areas:all", "All##areas", next->areas.empty() && next->components.empty())) {
         next->areas.clear();
         next->components.clear();
     }
     for (const cm::Area& a : fw.areas) {
         if (a.kind != cm::AreaKind::Dimension) continue;
         bool on = std::find(next->areas.begin(), next->areas.end(), a.id) != next->areas.end();
-        if (chip(app, "chip:area:" + a.id, a.name.c_str(), on, a.description.empty() ? nullptr : a.description.c_str())) toggle(&next->areas, a.id);
+        if (chip(app, flow, "chip:area:" + a.id, a.name.c_str(), on, a.description.empty() ? nullptr : a.description.c_str()))
+            toggle(&next->areas, a.id);
     }
-    ImGui::SameLine();
-    wrap_before(120);
-    muted_label("Components");
+    muted_label(flow, "Components");
     for (const cm::Component& c : fw.components) {
         bool on = std::find(next->components.begin(), next->components.end(), c.id) != next->components.end();
-        if (chip(app, "chip:component:" + c.id, c.name.c_str(), on, c.description.empty() ? nullptr : c.description.c_str()))
+        if (chip(app, flow, "chip:component:" + c.id, c.name.c_str(), on, c.description.empty() ? nullptr : c.description.c_str()))
             toggle(&next->components, c.id);
     }
 }
+
+namespace {
+
+// What the filters hold, in words, for the folded "Filters" control: "Senior, Staff · Autonomy".
+std::string filter_summary(const App& app) {
+    const cm::Framework& fw = app.fw;
+    auto names = [&](const std::vector<std::string>& ids, auto find, auto name_of) {
+        std::string out;
+        for (const std::string& id : ids) {
+            int i = find(id);
+            if (i >= 0) out += (out.empty() ? "" : ", ") + name_of(size_t(i));
+        }
+        return out;
+    };
+    std::vector<std::string> parts;
+    std::string levels = names(app.view.levels, [&](auto& id) { return fw.find_level(id); }, [&](size_t i) { return fw.levels[i].name; });
+    std::string areas = names(app.view.areas, [&](auto& id) { return fw.find_area(id); }, [&](size_t i) { return fw.areas[i].name; });
+    std::string components;
+    for (const std::string& id : app.view.components)
+        for (const cm::Component& c : fw.components)
+            if (c.id == id) components += (components.empty() ? "" : ", ") + c.name;
+    for (std::string* s : {&levels, &areas, &components})
+        if (!s->empty()) parts.push_back(*s);
+    if (app.view.only_new) parts.push_back("only what is new");
+    std::string out;
+    for (const std::string& s : parts) out += (out.empty() ? "" : " \xC2\xB7 ") + s;
+    return out.empty() ? "all levels and dimensions" : out;
+}
+
+}  // namespace
 
 void draw_ladder_filters(App& app) {
     cm::ViewState next = app.view;
     ImGui::SetCursorPosX(kPad);
     ImGui::BeginGroup();
+    Flow flow(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - kPad);
+    // Narrow screens fold the chips into one control that says what is active,
+    // so the ladder starts on the first screen.
+    const bool fold = flow.line_width() < kFoldFilters;
     if (app.focus_search) {
         ImGui::SetKeyboardFocusHere();
         app.focus_search = false;
     }
-    if (text_field(app, "search", "Search all levels", &app.search_text, cm::kMaxSearchBytes, false,
-                   std::min(340.0f, ImGui::GetContentRegionAvail().x - kPad), 0, "Search all levels  (Ctrl+F or /)"))
+    float search_w = std::min(340.0f, flow.line_width());
+    flow.next(search_w);
+    if (text_field(app, "search", "Search all levels", &app.search_text, cm::kMaxSearchBytes, false, search_w, 0, "Search all levels  (Ctrl+F or /)"))
         next.search = app.search_text;
-    ImGui::SameLine();
-    wrap_before(260);
-    bool only_new = next.only_new;
-    if (ImGui::Checkbox("Only what is new at each level", &only_new)) next.only_new = only_new;
-    app.add_target("only-new");
     if (!app.view.search.empty()) {
-        ImGui::SameLine();
         std::string count = std::to_string(app.ladder.matches) + (app.ladder.matches == 1 ? " match" : " matches");
-        muted_label(count.c_str());
+        muted_label(flow, count.c_str());
     }
-    draw_level_chips(app, &next);
-    draw_area_chips(app, &next);
+    if (fold) {
+        std::string label = std::string(app.filters_open ? "\xE2\x96\xBE" : "\xE2\x96\xB8") + " Filters: " + filter_summary(app);
+        // The summary is cut to the line, with an ellipsis, rather than pushed off the canvas.
+        const float max_w = flow.line_width() - 2 * ImGui::GetStyle().FramePadding.x;
+        if (ImGui::CalcTextSize(label.c_str()).x > max_w) {
+            while (label.size() > 12 && ImGui::CalcTextSize((label + "\xE2\x80\xA6").c_str()).x > max_w) {
+                label.pop_back();
+                while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80) label.pop_back();
+                if (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0xC0) label.pop_back();
+            }
+            label += "\xE2\x80\xA6";
+        }
+        label += "##filters";
+        if (button(app, flow, "button:filters", label.c_str())) app.filters_open = !app.filters_open;
+    }
+    if (!fold || app.filters_open) {
+        bool only_new = next.only_new;
+        flow.next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Only what is new at each level").x);
+        if (ImGui::Checkbox("Only what is new at each level", &only_new)) next.only_new = only_new;
+        app.add_target("only-new");
+        draw_level_chips(app, &next);
+        draw_area_chips(app, &next);
+    }
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(0, 2));
     // Typing in the search box replaces the history entry; other changes add one.

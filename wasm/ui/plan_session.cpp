@@ -258,7 +258,7 @@ void App::delete_plan() {
     StorageMessage m;
     m.id = "deleted";
     m.text = "Deleted \xE2\x80\x9C" + p->name + "\xE2\x80\x9D.";
-    m.undo_delete = true;
+    m.undo = StorageMessage::Undo::DeletedPlan;
     plans.doc.plans.erase(plans.doc.plans.begin() + long(index));
     plans.doc.active_plan = plans.doc.plans.empty() ? "" : plans.doc.plans[std::min(index, plans.doc.plans.size() - 1)].id;
     plans.say(m);
@@ -274,6 +274,70 @@ void App::undo_delete() {
     plans.doc.plans.insert(plans.doc.plans.begin() + long(at), std::move(d.plan));
     plans.forget("deleted");
     plan_edited();
+}
+
+void App::set_item_status(size_t index, cm::ItemStatus status) {
+    cm::Plan* p = active_plan();
+    if (!p || index >= p->items.size() || p->items[index].status == status) return;
+    p->items[index].status = status;
+    plan_edited();
+}
+
+void App::remove_item(size_t index) {
+    cm::Plan* p = active_plan();
+    if (!p || index >= p->items.size()) return;
+    cm::PlanItem& item = p->items[index];
+    int e = fw.find_expectation(item.expectation);
+    std::string text = e >= 0 ? fw.expectations[size_t(e)].text : item.text;
+    if (text.size() > 60) {
+        size_t cut = 57;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) cut--;
+        text = text.substr(0, cut) + "\xE2\x80\xA6";
+    }
+    StorageMessage m;
+    m.id = "removed";
+    m.text = "Removed \xE2\x80\x9C" + text + "\xE2\x80\x9D from the plan.";
+    m.undo = StorageMessage::Undo::RemovedItem;
+    plans.last_removed = PlanSession::Removed{p->id, std::move(item), index};
+    if (plans.expanded_item == plans.last_removed->item.expectation) plans.expanded_item.clear();
+    p->items.erase(p->items.begin() + long(index));
+    plans.say(m);
+    plan_edited();
+}
+
+void App::undo_remove() {
+    if (!plans.last_removed) return;
+    PlanSession::Removed r = std::move(*plans.last_removed);
+    plans.last_removed.reset();
+    plans.forget("removed");
+    auto it = std::find_if(plans.doc.plans.begin(), plans.doc.plans.end(), [&](const cm::Plan& p) { return p.id == r.plan; });
+    if (it == plans.doc.plans.end() || cm::plan_has(*it, r.item.expectation)) return;  // the plan is gone, or the item is back
+    plans.doc.active_plan = it->id;
+    plans.focus_item = r.item.expectation;
+    it->items.insert(it->items.begin() + long(std::min(r.index, it->items.size())), std::move(r.item));
+    plan_edited();
+}
+
+void App::plan_what_is_new(int lo, int hi, bool into_active) {
+    const std::string &from = fw.levels[size_t(lo)].id, &to = fw.levels[size_t(hi)].id;
+    StorageMessage m;
+    m.id = "planned";
+    if (into_active && active_plan()) {
+        cm::Plan* p = active_plan();
+        int added = cm::add_expectations(fw, p, cm::expectations_new_at(fw, from, to));
+        m.text = added == 0 ? "Everything new at " + fw.levels[size_t(hi)].name + " is already in \xE2\x80\x9C" + p->name + "\xE2\x80\x9D."
+                            : "Added " + std::to_string(added) + " expectation" + (added == 1 ? "" : "s") + " new at " +
+                                  fw.levels[size_t(hi)].name + " to \xE2\x80\x9C" + p->name + "\xE2\x80\x9D.";
+        if (added > 0) plan_edited();
+    } else {
+        new_plan(from, to);
+        m.text = "A new plan from " + fw.levels[size_t(lo)].name + " to " + fw.levels[size_t(hi)].name + " holds the " +
+                 std::to_string(active_plan()->items.size()) + " expectations new or grown at " + fw.levels[size_t(hi)].name + ".";
+    }
+    plans.say(m);
+    cm::ViewState next = view;
+    next.view = cm::View::Plan;
+    set_view(next, true);
 }
 
 void App::toggle_in_plan(int expectation) {

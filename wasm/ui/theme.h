@@ -14,6 +14,9 @@ enum class Font { Body, Small, Strong, Heading, Title, Count };
 struct Palette {
     ImU32 text, text_muted, text_link, background, surface, surface_hover, surface_selected,
         border, accent, accent_text, highlight, added, added_text, removed, warning, warning_text, focus;
+    // Plan progress, as strong fills: each at 3:1 or more against the background
+    // and against its neighbours in a bar, so the parts are told apart without color names.
+    ImU32 status_done, status_in_progress, status_not_started;
 };
 
 // Font files are handed over once as bytes (the page fetches them next to the

@@ -11,9 +11,33 @@ namespace ui {
 
 ImVec4 color4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
-void wrap_before(float w, float right) {
-    if (right < 0) right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w > right) ImGui::NewLine();
+Flow::Flow(float right_x)
+    : right_(right_x >= 0 ? right_x : ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - kViewMargin),
+      start_x_(ImGui::GetCursorScreenPos().x) {}
+
+void Flow::next(float w) {
+    if (first_) {
+        first_ = false;
+        return;
+    }
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + w > right_) {
+        ImGui::NewLine();
+        ImGui::SetCursorScreenPos(ImVec2(start_x_, ImGui::GetCursorScreenPos().y));
+    }
+}
+
+float Flow::room() const { return std::max(1.0f, right_ - ImGui::GetCursorScreenPos().x); }
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+float chip_width(const char* label) {
+    ImGui::PushFont(theme::font(theme::Font::Small));
+    float w = ImGui::CalcTextSize(label, nullptr, true).x + 20;
+    ImGui::PopFont();
+    return w;
 }
 
 void focus_ring(float rounding) {
@@ -21,15 +45,14 @@ void focus_ring(float rounding) {
                               ImGuiNavHighlightFlags_TypeThin | (rounding > 0 ? 0 : ImGuiNavHighlightFlags_NoRounding));
 }
 
-bool chip(App& app, const std::string& target, const char* label, bool selected, const char* tooltip) {
+bool chip(App& app, Flow& flow, const std::string& target, const char* label, bool selected, const char* tooltip) {
     const theme::Palette& p = theme::colors();
+    flow.next(chip_width(label));
     ImGui::PushFont(theme::font(theme::Font::Small));
     const char* end = ImGui::FindRenderedTextEnd(label);
     ImVec2 size = ImGui::CalcTextSize(label, end);
     size.x += 20;
     size.y += 10;
-    ImGui::SameLine();
-    wrap_before(size.x);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(label, size);
     bool hovered = ImGui::IsItemHovered();
@@ -49,15 +72,15 @@ bool chip(App& app, const std::string& target, const char* label, bool selected,
     return clicked;
 }
 
-int segmented(App& app, const char* id, const std::vector<std::string>& labels, const std::vector<std::string>& targets, int active) {
+int segmented(App& app, Flow& flow, const char* id, const std::vector<std::string>& labels, const std::vector<std::string>& targets, int active) {
     const theme::Palette& p = theme::colors();
     int clicked = -1;
     ImGui::PushID(id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < labels.size(); i++) {
-        if (i > 0) ImGui::SameLine(0, 4);
         ImVec2 text = ImGui::CalcTextSize(labels[i].c_str());
         ImVec2 size(text.x + 28, text.y + 14);
+        flow.next(size.x);
         ImVec2 pos = ImGui::GetCursorScreenPos();
         ImGui::PushID(int(i));
         if (ImGui::InvisibleButton("##tab", size)) clicked = int(i);
@@ -76,15 +99,17 @@ int segmented(App& app, const char* id, const std::vector<std::string>& labels, 
     return clicked;
 }
 
-bool link(App& app, const std::string& target, const char* label, std::string_view url) {
+bool link(App& app, const std::string& target, const char* label, std::string_view url, float max_width) {
     const theme::Palette& p = theme::colors();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 size = ImGui::CalcTextSize(label);
+    size.x = std::min(size.x, std::max(1.0f, max_width));
     bool clicked = ImGui::InvisibleButton(target.c_str(), ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
     bool hovered = ImGui::IsItemHovered();
     app.add_target(target);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddText(pos, p.text_link, label);
+    ImVec4 clip(pos.x, pos.y, pos.x + size.x, pos.y + size.y);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, p.text_link, label, nullptr, 0, &clip);
     focus_ring(0);
     if (hovered) {
         dl->AddLine(ImVec2(pos.x, pos.y + size.y), ImVec2(pos.x + size.x, pos.y + size.y), p.text_link, 1.0f);
@@ -93,6 +118,11 @@ bool link(App& app, const std::string& target, const char* label, std::string_vi
     }
     if (clicked) platform::open_url(url);
     return clicked;
+}
+
+bool button(App& app, Flow& flow, const std::string& target, const char* label, bool primary) {
+    flow.next(button_width(label));
+    return button(app, target, label, primary);
 }
 
 bool button(App& app, const std::string& target, const char* label, bool primary) {
@@ -128,15 +158,32 @@ void muted_label(const char* text) {
     ImGui::PopFont();
 }
 
+void muted_label(Flow& flow, const char* text) {
+    ImGui::PushFont(theme::font(theme::Font::Small));
+    flow.next(ImGui::CalcTextSize(text).x);
+    ImGui::PopFont();
+    muted_label(text);
+}
+
+void label(Flow& flow, const char* text, float keep_with) {
+    float w = ImGui::CalcTextSize(text).x;
+    flow.next(keep_with > 0 ? std::min(w + ImGui::GetStyle().ItemSpacing.x + keep_with, flow.line_width()) : w);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+}
+
 void section_heading(const char* text) {
     ImGui::PushFont(theme::font(theme::Font::Heading));
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
 }
 
-bool level_combo(App& app, const std::string& target, std::string* level_id, const char* placeholder, const char* none_label, float width) {
+bool level_combo(App& app, Flow& flow, const std::string& target, std::string* level_id, const char* placeholder, const char* none_label,
+                 float width) {
     int current = app.fw.find_level(*level_id);
     bool changed = false;
+    width = std::min(width, flow.line_width());
+    flow.next(width);
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo(("##" + target).c_str(), current >= 0 ? app.fw.levels[size_t(current)].name.c_str() : placeholder)) {
         if (none_label && ImGui::Selectable(none_label, current < 0)) {

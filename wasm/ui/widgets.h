@@ -13,34 +13,61 @@ namespace ui {
 
 ImVec4 color4(ImU32 c);
 
-// Moves to a new line when a widget of width `w` would not fit on this one
-// (before `right`, in screen coordinates; by default the window's content edge).
-void wrap_before(float w, float right = -1);
+// A row of controls laid out left to right that starts a new line when the next
+// control would pass the right edge. Every row of controls in every view goes
+// through one, so no control is drawn outside the canvas at any width.
+inline constexpr float kViewMargin = 16.0f;  // every view's space at its left and right edges
 
-// A toggle pill (filters). Returns true when clicked.
-bool chip(App& app, const std::string& target, const char* label, bool selected, const char* tooltip = nullptr);
+class Flow {
+public:
+    explicit Flow(float right_x = -1);  // the edge, in screen x (default: the window's content edge less kViewMargin)
+    // Before each control, or each group of controls kept together, of width `w`.
+    void next(float w);
+    // The width left from the cursor to the edge (for a field that takes the rest of a line).
+    float room() const;
+    // The widest control a line holds: use it to clamp fields and combos.
+    float line_width() const { return right_ - start_x_; }
+    // Ends the line: the next control starts a new one (ImGui's cursor is on a new line after each control).
+    void break_line() { first_ = true; }
 
-// A row of mutually exclusive tabs; returns the index clicked, or -1.
-int segmented(App& app, const char* id, const std::vector<std::string>& labels, const std::vector<std::string>& targets, int active);
+private:
+    float right_, start_x_;
+    bool first_ = true;
+};
 
-// Text that opens `url` in a new tab.
-bool link(App& app, const std::string& target, const char* label, std::string_view url);
+float button_width(const char* label);  // what button() takes
+float chip_width(const char* label);    // what chip() takes
+
+// A toggle pill (filters), placed by `flow`. Returns true when clicked.
+bool chip(App& app, Flow& flow, const std::string& target, const char* label, bool selected, const char* tooltip = nullptr);
+
+// Mutually exclusive tabs, placed by `flow` (so they wrap); returns the index clicked, or -1.
+int segmented(App& app, Flow& flow, const char* id, const std::vector<std::string>& labels, const std::vector<std::string>& targets, int active);
+
+// Text that opens `url` in a new tab; a label wider than `max_width` is cut there.
+bool link(App& app, const std::string& target, const char* label, std::string_view url, float max_width = 1e9f);
 
 // A plain button in the app's style; `primary` fills it with the accent color.
 bool button(App& app, const std::string& target, const char* label, bool primary = false);
+bool button(App& app, Flow& flow, const std::string& target, const char* label, bool primary = false);  // placed by `flow`
 
 // A small colored label ("New", "Grows"); draws at the cursor on the current line.
 void badge(const char* text, ImU32 bg, ImU32 fg);
 
 void muted_label(const char* text);           // small, muted, aligned to frame padding
+void muted_label(Flow& flow, const char* text);  // placed by `flow`
+// Body text aligned to frame padding ("I am at"), placed by `flow` together with
+// the control of width `keep_with` that follows it on the same line.
+void label(Flow& flow, const char* text, float keep_with = 0);
 void section_heading(const char* text);       // Heading font
 
 // The keyboard-focus ring around the last item (InvisibleButton draws none itself).
 void focus_ring(float rounding);
 
 // A combo of the published levels; `none_label` (when not null) also offers "no level" (an empty id).
-bool level_combo(App& app, const std::string& target, std::string* level_id, const char* placeholder, const char* none_label = nullptr,
-                 float width = 180);
+// Placed by `flow`, narrowed to fit the line.
+bool level_combo(App& app, Flow& flow, const std::string& target, std::string* level_id, const char* placeholder,
+                 const char* none_label = nullptr, float width = 180);
 
 // A text field that edits `value` (at most `max_bytes`). On touch devices a tap
 // opens the platform's native editor instead (the system keyboard, autocorrect

@@ -433,4 +433,191 @@ TEST_F(PlanViewTest, NoModifierStaysHeldAfterTheTabLosesFocus) {
     EXPECT_EQ(app.plans.doc.plans[0].name, "Growth plana") << "typing after coming back is not Ctrl+A";
 }
 
+
+// [SECTION] Working through a plan: rows, keyboard, show, order, folding
+
+// The expectation ids of the plan's rows in the order the plan view draws them.
+std::vector<std::string> row_order(const ui::App& app, cm::PlanOrder order = cm::PlanOrder::Handbook) {
+    std::vector<std::string> ids;
+    const cm::Plan& plan = app.plans.doc.plans[0];
+    for (const cm::PlanGroup& g : cm::outline_plan(app.fw, plan, order))
+        for (size_t i : g.items) ids.push_back(plan.items[i].expectation);
+    return ids;
+}
+
+const cm::PlanItem& item_of(const ui::App& app, const std::string& id) {
+    for (const cm::PlanItem& i : app.plans.doc.plans[0].items)
+        if (i.expectation == id) return i;
+    static const cm::PlanItem none;
+    ADD_FAILURE() << "no item " << id;
+    return none;
+}
+
+TEST_F(PlanViewTest, TheKeyboardWorksThroughAPlan) {
+    open();
+    create_senior_to_staff();
+    std::vector<std::string> rows = row_order(app);
+    ASSERT_GE(rows.size(), 3u);
+    // A click on a row opens its details and focuses it; Enter closes them again.
+    run.click_target("plan:item:" + rows[0]);
+    EXPECT_EQ(app.plans.expanded_item, rows[0]);
+    EXPECT_TRUE(run.has_target("plan:item:" + rows[0] + ":notes"));
+    EXPECT_EQ(app.focused_target, "plan:item:" + rows[0]);
+    run.key(ImGuiKey_Enter);
+    EXPECT_EQ(app.plans.expanded_item, "");
+    EXPECT_FALSE(run.has_target("plan:item:" + rows[0] + ":notes"));
+    run.key(ImGuiKey_Enter);
+    EXPECT_EQ(app.plans.expanded_item, rows[0]) << "Enter opens the details";
+    run.key(ImGuiKey_Enter);
+
+    // 1, 2, 3 set the status of the focused row.
+    run.key(ImGuiKey_2);
+    EXPECT_EQ(item_of(app, rows[0]).status, cm::ItemStatus::InProgress);
+    run.key(ImGuiKey_3);
+    EXPECT_EQ(item_of(app, rows[0]).status, cm::ItemStatus::Done);
+    run.key(ImGuiKey_Keypad1);
+    EXPECT_EQ(item_of(app, rows[0]).status, cm::ItemStatus::NotStarted);
+
+    // The arrows move between rows (not to the status buttons), within and across groups.
+    run.key(ImGuiKey_DownArrow);
+    EXPECT_EQ(app.focused_target, "plan:item:" + rows[1]);
+    run.key(ImGuiKey_3);
+    EXPECT_EQ(item_of(app, rows[1]).status, cm::ItemStatus::Done);
+    EXPECT_EQ(item_of(app, rows[0]).status, cm::ItemStatus::NotStarted);
+    run.key(ImGuiKey_UpArrow);
+    EXPECT_EQ(app.focused_target, "plan:item:" + rows[0]);
+    run.key(ImGuiKey_UpArrow);
+    EXPECT_EQ(app.focused_target, "plan:item:" + rows[0]) << "the first row stays focused";
+    const cm::Plan& plan = app.plans.doc.plans[0];
+    std::vector<cm::PlanGroup> groups = cm::outline_plan(app.fw, plan, cm::PlanOrder::Handbook);
+    const size_t first_group = groups[0].items.size();
+    for (size_t i = 0; i < first_group; i++) run.key(ImGuiKey_DownArrow);
+    EXPECT_EQ(app.focused_target, "plan:item:" + rows[first_group]) << "into the next group";
+
+    // Delete removes the focused row, focus moves on, and Undo puts it back where it was.
+    const size_t count = plan.items.size();
+    const size_t at = size_t(std::find_if(plan.items.begin(), plan.items.end(), [&](auto& i) { return i.expectation == rows[first_group]; }) - plan.items.begin());
+    run.key(ImGuiKey_Delete);
+    EXPECT_EQ(app.plans.doc.plans[0].items.size(), count - 1);
+    EXPECT_FALSE(cm::plan_has(app.plans.doc.plans[0], rows[first_group]));
+    EXPECT_EQ(app.focused_target, "plan:item:" + rows[first_group + 1]);
+    ASSERT_TRUE(has_message("removed"));
+    EXPECT_NE(message("removed").find("from the plan"), std::string::npos);
+    run.click_target("message:removed:undo");
+    ASSERT_EQ(app.plans.doc.plans[0].items.size(), count);
+    EXPECT_EQ(app.plans.doc.plans[0].items[at].expectation, rows[first_group]);
+    EXPECT_FALSE(has_message("removed"));
+    wait_for_autosave();
+    EXPECT_EQ(stored_document().plans[0].items.size(), count);
+}
+
+TEST_F(PlanViewTest, RemovingFromTheDetailsCanBeUndoneToo) {
+    open();
+    create_senior_to_staff();
+    const std::string id = row_order(app)[2];
+    const size_t count = app.plans.doc.plans[0].items.size();
+    run.click_target("plan:item:" + id);
+    run.click_target("plan:item:" + id + ":remove");
+    EXPECT_EQ(app.plans.doc.plans[0].items.size(), count - 1);
+    EXPECT_EQ(app.plans.expanded_item, "");
+    run.click_target("message:removed:undo");
+    EXPECT_TRUE(cm::plan_has(app.plans.doc.plans[0], id));
+}
+
+TEST_F(PlanViewTest, ShowOrderAndFoldingChooseTheRows) {
+    open();
+    create_senior_to_staff();
+    std::vector<std::string> rows = row_order(app);
+    run.click_target("plan:item:" + rows[0] + ":status:done");
+    run.click_target("plan:item:" + rows[1] + ":status:in-progress");
+    auto drawn = [&](const std::string& id) { return run.has_target("plan:item:" + id); };
+
+    run.click_target("plan:show:done");
+    EXPECT_TRUE(drawn(rows[0]));
+    EXPECT_FALSE(drawn(rows[1]));
+    EXPECT_FALSE(drawn(rows[2]));
+    run.click_target("plan:show:in-progress");
+    EXPECT_FALSE(drawn(rows[0]));
+    EXPECT_TRUE(drawn(rows[1]));
+    run.click_target("plan:show:not-started");
+    EXPECT_FALSE(drawn(rows[0]));
+    EXPECT_TRUE(drawn(rows[2]));
+    run.click_target("plan:show:all");
+    EXPECT_TRUE(drawn(rows[0]) && drawn(rows[1]) && drawn(rows[2]));
+
+    // A group folds to its heading, and unfolds again.
+    const std::string key = cm::outline_plan(app.fw, app.plans.doc.plans[0], cm::PlanOrder::Handbook)[0].key;
+    run.click_target("plan:group:" + key);
+    EXPECT_FALSE(drawn(rows[0]));
+    EXPECT_TRUE(run.has_target("plan:group:" + key));
+    run.click_target("plan:group:" + key);
+    EXPECT_TRUE(drawn(rows[0]));
+
+    // By target date: dated items first, in month groups.
+    run.click_target("plan:item:" + rows[5]);
+    run.click_target("plan:item:" + rows[5] + ":date");
+    run.type("2027-03-01");
+    run.frames(2);
+    run.click_target("plan:item:" + rows[5]);  // close
+    run.click_target("plan:order:date");
+    EXPECT_TRUE(run.has_target("plan:group:month:2027-03"));
+    EXPECT_TRUE(run.has_target("plan:group:month:none"));
+    EXPECT_LT(run.target("plan:item:" + rows[5]).y, run.target("plan:item:" + rows[0]).y);
+    run.click_target("plan:order:handbook");
+    EXPECT_GT(run.target("plan:item:" + rows[5]).y, run.target("plan:item:" + rows[0]).y);
+}
+
+TEST_F(PlanViewTest, TheCompareViewPlansWhatIsNew) {
+    open();
+    app.on_url_hash("view=compare&from=senior&to=staff");
+    run.frames(3);
+    EXPECT_FALSE(run.has_target("compare:plan-add")) << "no plan to add to yet";
+    run.click_target("compare:plan-new");
+    ASSERT_EQ(app.plans.doc.plans.size(), 1u);
+    EXPECT_EQ(app.view.view, cm::View::Plan);
+    const cm::Plan& p = app.plans.doc.plans[0];
+    EXPECT_EQ(p.current_level, "senior");
+    EXPECT_EQ(p.target_level, "staff");
+    EXPECT_EQ(p.items.size(), cm::expectations_new_at(app.fw, "senior", "staff").size());
+    EXPECT_TRUE(has_message("planned"));
+
+    // Into the open plan: only what it does not hold yet.
+    app.on_url_hash("view=compare&from=intermediate&to=senior");
+    run.frames(3);
+    const size_t before = app.plans.doc.plans[0].items.size();
+    run.click_target("compare:plan-add");
+    EXPECT_EQ(app.plans.doc.plans.size(), 1u);
+    std::vector<int> grown = cm::expectations_new_at(app.fw, "intermediate", "senior");
+    EXPECT_EQ(app.plans.doc.plans[0].items.size(), before + grown.size());
+    app.on_url_hash("view=compare&from=intermediate&to=senior");
+    run.frames(3);
+    run.click_target("compare:plan-add");
+    EXPECT_EQ(app.plans.doc.plans[0].items.size(), before + grown.size()) << "nothing twice";
+    EXPECT_NE(message("planned").find("already in"), std::string::npos);
+}
+
+TEST_F(PlanViewTest, TheReadinessChartCountsWhatIsDone) {
+    open();
+    create_senior_to_staff();
+    std::vector<std::string> rows = row_order(app);
+    run.click_target("plan:item:" + rows[0] + ":status:done");
+    run.click_target("plan:item:" + rows[1] + ":status:in-progress");
+    cm::StatusCounts all;
+    int not_planned = 0;
+    for (const cm::AreaReadiness& r : cm::readiness(app.fw, app.plans.doc.plans[0])) {
+        all += r.planned;
+        not_planned += r.not_planned();
+    }
+    EXPECT_EQ(all.done, 1);
+    EXPECT_EQ(all.in_progress, 1);
+    EXPECT_EQ(not_planned, 0);
+    run.click_target("plan:item:" + rows[2]);
+    run.click_target("plan:item:" + rows[2] + ":remove");
+    not_planned = 0;
+    for (const cm::AreaReadiness& r : cm::readiness(app.fw, app.plans.doc.plans[0])) not_planned += r.not_planned();
+    EXPECT_EQ(not_planned, 1);
+    EXPECT_TRUE(std::any_of(app.targets.begin(), app.targets.end(), [](const ui::Target& t) { return t.name == "plan:add-new"; }))
+        << "what is new and not planned is one click away";
+}
+
 }  // namespace

@@ -168,7 +168,8 @@ struct App {
     std::string search_text;  // the search field (the view's search follows it)
     bool focus_search = false;
     bool show_inherited = false;
-    bool filters_open = false;  // narrow screens: the folded ladder filters are shown
+    bool filters_open = false;          // narrow screens: the folded ladder filters are shown
+    bool compare_filters_open = false;  // and the compare view's
     bool scroll_to_selected = false;
     int level_anchor = -1;  // last level chip clicked, for Shift+click ranges
 
@@ -252,6 +253,7 @@ void draw_ladder_filters(App& app);
 void draw_ladder(App& app, ImVec2 size);
 void draw_level_chips(App& app, cm::ViewState* next);
 void draw_area_chips(App& app, cm::ViewState* next);
+std::string filter_summary(const App& app, bool with_levels);  // the active filters in words
 void draw_compare(App& app, ImVec2 size);
 void draw_detail(App& app, ImVec2 size);  // the selected expectation
 void draw_plan(App& app, ImVec2 size);

@@ -125,7 +125,7 @@ void draw_compare(App& app, ImVec2 size) {
     label(flow, "with", 180);
     level_combo(app, flow, "compare:to", &next.compare_to, "Choose a level");
     if (button(app, flow, "button:swap", "Swap")) std::swap(next.compare_from, next.compare_to);
-    draw_area_chips(app, &next);
+    if (filter_fold(app, flow, "button:compare-filters", filter_summary(app, false), &app.compare_filters_open)) draw_area_chips(app, &next);
     ImGui::EndGroup();
     app.set_view(next, next.compare_from != app.view.compare_from || next.compare_to != app.view.compare_to);
 

@@ -21,7 +21,6 @@ constexpr float kCellPad = 12.0f;     // inside a cell
 constexpr float kMinColumn = 230.0f;  // narrower columns wrap too much to read
 constexpr float kBulletIndent = 14.0f;
 constexpr float kEntryGap = 6.0f;
-constexpr float kFoldFilters = 720.0f;  // narrower: the filter chips fold into one "Filters" control
 
 }  // namespace
 
@@ -76,10 +75,8 @@ void draw_area_chips(App& app, cm::ViewState* next) {
     }
 }
 
-namespace {
-
 // What the filters hold, in words, for the folded "Filters" control: "Senior, Staff · Autonomy".
-std::string filter_summary(const App& app) {
+std::string filter_summary(const App& app, bool with_levels) {
     const cm::Framework& fw = app.fw;
     auto names = [&](const std::vector<std::string>& ids, auto find, auto name_of) {
         std::string out;
@@ -90,7 +87,7 @@ std::string filter_summary(const App& app) {
         return out;
     };
     std::vector<std::string> parts;
-    std::string levels = names(app.view.levels, [&](auto& id) { return fw.find_level(id); }, [&](size_t i) { return fw.levels[i].name; });
+    std::string levels = with_levels ? names(app.view.levels, [&](auto& id) { return fw.find_level(id); }, [&](size_t i) { return fw.levels[i].name; }) : "";
     std::string areas = names(app.view.areas, [&](auto& id) { return fw.find_area(id); }, [&](size_t i) { return fw.areas[i].name; });
     std::string components;
     for (const std::string& id : app.view.components)
@@ -98,22 +95,17 @@ std::string filter_summary(const App& app) {
             if (c.id == id) components += (components.empty() ? "" : ", ") + c.name;
     for (std::string* s : {&levels, &areas, &components})
         if (!s->empty()) parts.push_back(*s);
-    if (app.view.only_new) parts.push_back("only what is new");
+    if (with_levels && app.view.only_new) parts.push_back("only what is new");
     std::string out;
     for (const std::string& s : parts) out += (out.empty() ? "" : " \xC2\xB7 ") + s;
-    return out.empty() ? "all levels and dimensions" : out;
+    return out.empty() ? (with_levels ? "all levels and dimensions" : "all dimensions") : out;
 }
-
-}  // namespace
 
 void draw_ladder_filters(App& app) {
     cm::ViewState next = app.view;
     ImGui::SetCursorPosX(kPad);
     ImGui::BeginGroup();
     Flow flow(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - kPad);
-    // Narrow screens fold the chips into one control that says what is active,
-    // so the ladder starts on the first screen.
-    const bool fold = flow.line_width() < kFoldFilters;
     if (app.focus_search) {
         ImGui::SetKeyboardFocusHere();
         app.focus_search = false;
@@ -126,22 +118,7 @@ void draw_ladder_filters(App& app) {
         std::string count = std::to_string(app.ladder.matches) + (app.ladder.matches == 1 ? " match" : " matches");
         muted_label(flow, count.c_str());
     }
-    if (fold) {
-        std::string label = std::string(app.filters_open ? "\xE2\x96\xBE" : "\xE2\x96\xB8") + " Filters: " + filter_summary(app);
-        // The summary is cut to the line, with an ellipsis, rather than pushed off the canvas.
-        const float max_w = flow.line_width() - 2 * ImGui::GetStyle().FramePadding.x;
-        if (ImGui::CalcTextSize(label.c_str()).x > max_w) {
-            while (label.size() > 12 && ImGui::CalcTextSize((label + "\xE2\x80\xA6").c_str()).x > max_w) {
-                label.pop_back();
-                while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80) label.pop_back();
-                if (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0xC0) label.pop_back();
-            }
-            label += "\xE2\x80\xA6";
-        }
-        label += "##filters";
-        if (button(app, flow, "button:filters", label.c_str())) app.filters_open = !app.filters_open;
-    }
-    if (!fold || app.filters_open) {
+    if (filter_fold(app, flow, "button:filters", filter_summary(app, true), &app.filters_open)) {
         bool only_new = next.only_new;
         flow.next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Only what is new at each level").x);
         if (ImGui::Checkbox("Only what is new at each level", &only_new)) next.only_new = only_new;

@@ -585,6 +585,8 @@ bool draw_item_row(App& app, cm::Plan& plan, size_t index, float width, bool sho
 
     bool removed = false;
     if (focused) {
+        // After a click ImGui's navigation is in mouse mode and leaves Enter alone: the row takes it then.
+        if (GImGui->NavDisableHighlight && (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))) toggled = true;
         // The arrows move between rows, not to the status buttons: the row owns them while focused.
         ImGui::SetKeyOwner(ImGuiKey_UpArrow, row_id);
         ImGui::SetKeyOwner(ImGuiKey_DownArrow, row_id);
@@ -602,6 +604,7 @@ bool draw_item_row(App& app, cm::Plan& plan, size_t index, float width, bool sho
     if (toggled) {
         ps.expanded_item = open ? "" : id;
         open = !open;
+        platform::request_frames();  // the row was drawn closed (or open) this frame
     }
     // Rows sit edge to edge: their own padding spaces them.
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row_h));

@@ -40,6 +40,42 @@ float chip_width(const char* label) {
     return w;
 }
 
+std::string fit_text(std::string_view text, float max_w) {
+    if (ImGui::CalcTextSize(text.data(), text.data() + text.size()).x <= max_w) return std::string(text);
+    const float ellipsis = ImGui::CalcTextSize("\xE2\x80\xA6").x;
+    size_t end = text.size();
+    while (end > 0 && ImGui::CalcTextSize(text.data(), text.data() + end).x + ellipsis > max_w) {
+        end--;
+        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) end--;
+    }
+    while (end > 0 && text[end - 1] == ' ') end--;
+    return std::string(text.substr(0, end)) + "\xE2\x80\xA6";
+}
+
+bool filter_fold(App& app, Flow& flow, const std::string& target, const std::string& summary, bool* open) {
+    if (flow.line_width() >= kFoldFilters) return true;
+    // The label leaves room at its left for the disclosure triangle, drawn over the button.
+    const float arrow_w = 14;
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    std::string text = fit_text("Filters: " + summary, flow.line_width() - 2 * pad - arrow_w);
+    float w = ImGui::CalcTextSize(text.c_str()).x + 2 * pad + arrow_w;
+    flow.next(w);
+    ImGui::PushID(target.c_str());
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool clicked = ImGui::Button("##fold", ImVec2(w, 0));
+    app.add_target(target);
+    ImGui::PopID();
+    if (clicked) *open = !*open;
+    const theme::Palette& p = theme::colors();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float h = ImGui::GetFrameHeight(), s = 4.5f, x = pos.x + pad, y = pos.y + h * 0.5f;
+    if (*open) dl->AddTriangleFilled(ImVec2(x, y - s * 0.6f), ImVec2(x + 2 * s, y - s * 0.6f), ImVec2(x + s, y + s * 0.8f), p.text_muted);
+    else dl->AddTriangleFilled(ImVec2(x + s * 0.3f, y - s), ImVec2(x + s * 0.3f, y + s), ImVec2(x + s * 1.9f, y), p.text_muted);
+    dl->AddText(ImVec2(pos.x + pad + arrow_w, pos.y + ImGui::GetStyle().FramePadding.y), p.text, text.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return *open;
+}
+
 void focus_ring(float rounding) {
     ImGui::RenderNavHighlight(ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), ImGui::GetItemID(),
                               ImGuiNavHighlightFlags_TypeThin | (rounding > 0 ? 0 : ImGuiNavHighlightFlags_NoRounding));
@@ -47,10 +83,16 @@ void focus_ring(float rounding) {
 
 bool chip(App& app, Flow& flow, const std::string& target, const char* label, bool selected, const char* tooltip) {
     const theme::Palette& p = theme::colors();
-    flow.next(chip_width(label));
     ImGui::PushFont(theme::font(theme::Font::Small));
-    const char* end = ImGui::FindRenderedTextEnd(label);
-    ImVec2 size = ImGui::CalcTextSize(label, end);
+    // A label longer than the line is cut (the tooltip, or the label itself, says it whole).
+    const char* label_end = ImGui::FindRenderedTextEnd(label);
+    std::string shown = fit_text(std::string_view(label, size_t(label_end - label)), flow.line_width() - 20);
+    if (!tooltip && shown.size() != size_t(label_end - label)) tooltip = label;
+    ImGui::PopFont();
+    flow.next(chip_width(shown.c_str()));
+    ImGui::PushFont(theme::font(theme::Font::Small));
+    const char* end = shown.c_str() + shown.size();
+    ImVec2 size = ImGui::CalcTextSize(shown.c_str(), end);
     size.x += 20;
     size.y += 10;
     ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -62,7 +104,7 @@ bool chip(App& app, Flow& flow, const std::string& target, const char* label, bo
     ImU32 bg = selected ? p.accent : hovered ? p.surface_hover : p.surface;
     dl->AddRectFilled(pos, max, bg, size.y * 0.5f);
     if (!selected) dl->AddRect(pos, max, p.border, size.y * 0.5f);
-    dl->AddText(ImVec2(pos.x + 10, pos.y + 5), selected ? p.accent_text : p.text, label, end);
+    dl->AddText(ImVec2(pos.x + 10, pos.y + 5), selected ? p.accent_text : p.text, shown.c_str(), end);
     focus_ring(size.y * 0.5f);
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

@@ -36,6 +36,14 @@ private:
 };
 
 float button_width(const char* label);  // what button() takes
+// `text` cut at a character boundary with an ellipsis so that it fits `max_w` in the current font.
+std::string fit_text(std::string_view text, float max_w);
+
+// On narrow screens a view's filter chips fold into one button that says what is
+// active ("Filters: Senior, Staff · Autonomy"); `open` is the view's own flag.
+// Returns true when the chips are to be drawn (wide screens, or unfolded).
+bool filter_fold(App& app, Flow& flow, const std::string& target, const std::string& summary, bool* open);
+inline constexpr float kFoldFilters = 720.0f;  // lines narrower than this fold the filters
 float chip_width(const char* label);    // what chip() takes
 
 // A toggle pill (filters), placed by `flow`. Returns true when clicked.

@@ -7,6 +7,8 @@
 #include "theme.h"
 #include "widgets.h"
 
+#include <imgui_internal.h>  // the item's window: its clip rect, and whether it is a popup
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -132,13 +134,19 @@ const TextBlock& TextCache::get(const ImFont* font, const std::string& text, flo
 void App::add_target(std::string name) {
     if (ImGui::IsItemFocused()) focused_target = name;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    targets.push_back({std::move(name), {a.x, a.y, b.x - a.x, b.y - a.y}, ImGui::IsItemVisible()});
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    ImRect shown(a, b);
+    shown.ClipWithFull(window->ClipRect);
+    Rect clip = shown.Min.x < shown.Max.x && shown.Min.y < shown.Max.y ? Rect{shown.Min.x, shown.Min.y, shown.GetWidth(), shown.GetHeight()} : Rect{};
+    bool popup = (window->RootWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal)) != 0;
+    targets.push_back({std::move(name), {a.x, a.y, b.x - a.x, b.y - a.y}, clip, ImGui::IsItemVisible(), popup});
 }
 
 std::string App::targets_json() const {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
     for (const Target& t : targets)
-        j[t.name] = {{"x", t.rect.x}, {"y", t.rect.y}, {"w", t.rect.w}, {"h", t.rect.h}, {"visible", t.visible}};
+        j[t.name] = {{"x", t.rect.x}, {"y", t.rect.y}, {"w", t.rect.w}, {"h", t.rect.h}, {"visible", t.visible},
+                     {"clip", {{"x", t.clip.x}, {"y", t.clip.y}, {"w", t.clip.w}, {"h", t.clip.h}}}, {"popup", t.popup}};
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

@@ -88,7 +88,9 @@ struct Rect {
 struct Target {
     std::string name;  // "chip:level:senior", "expectation:senior.autonomy.2", "tab:compare", ...
     Rect rect;
+    Rect clip;            // the part of `rect` its window shows (empty when scrolled away)
     bool visible = true;  // false: submitted but scrolled out of view (a reader would scroll to it)
+    bool popup = false;   // drawn in a popup, a dialog or a combo's list, over the view
 };
 
 // Something the reader must know about their plans' storage, shown as a bar

@@ -38,9 +38,6 @@ void wrapped(const std::string& text, ImU32 color, const ImFont* font = nullptr)
     if (font) ImGui::PopFont();
 }
 
-// A dialog's text width: `wanted`, or less on a narrow canvas (with room for the padding).
-float dialog_width(const App& app, float wanted) { return std::max(160.0f, std::min(wanted, app.display.x - 64)); }
-
 void export_markdown_to_clipboard(App& app, const cm::Plan& p) { ImGui::SetClipboardText(cm::plan_markdown(app.fw, p).c_str()); }
 void download_json(App& app, const cm::Plan& p) {
     platform::download_file(plan_file_base(p) + ".json", "application/json", cm::plan_export_json(p, app.fw, platform::wall_clock_ms()));
@@ -816,8 +813,7 @@ void draw_where_data_lives(App& app, float width) {
     wrapped(where, p.text_muted, theme::font(theme::Font::Small));
     ImGui::PopTextWrapPos();
     if (button(app, "plan:delete-data", "Delete my data")) ImGui::OpenPopup("Delete my data");
-    const float dialog_w = dialog_width(app, 420);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(dialog_w + 2 * ImGui::GetStyle().WindowPadding.x, FLT_MAX));
+    const float dialog_w = place_dialog(app, 420);
     if (ImGui::BeginPopupModal("Delete my data", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + dialog_w);
         ImGui::TextWrapped("Delete every plan, backup and setting this app stored in this browser? This cannot be undone; "
@@ -837,8 +833,7 @@ void draw_where_data_lives(App& app, float width) {
 void draw_import_question(App& app) {
     if (app.plans.pending_import.empty()) return;
     if (!ImGui::IsPopupOpen("Import")) ImGui::OpenPopup("Import");
-    const float dialog_w = dialog_width(app, 460);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(dialog_w + 2 * ImGui::GetStyle().WindowPadding.x, FLT_MAX));
+    const float dialog_w = place_dialog(app, 460);
     if (ImGui::BeginPopupModal("Import", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         const cm::Plan& first = app.plans.pending_import.front();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + dialog_w);

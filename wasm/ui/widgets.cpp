@@ -220,6 +220,14 @@ void section_heading(const char* text) {
     ImGui::PopFont();
 }
 
+float place_dialog(const App& app, float wanted_width) {
+    const float pad = ImGui::GetStyle().WindowPadding.x;
+    const float w = std::max(160.0f, std::min(wanted_width, app.display.x - 2 * pad - 2 * kViewMargin));
+    ImGui::SetNextWindowPos(ImVec2(app.display.x * 0.5f, app.display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(w + 2 * pad, std::max(100.0f, app.display.y - 24)));
+    return w;
+}
+
 bool level_combo(App& app, Flow& flow, const std::string& target, std::string* level_id, const char* placeholder, const char* none_label,
                  float width) {
     int current = app.fw.find_level(*level_id);

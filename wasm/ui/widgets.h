@@ -72,6 +72,10 @@ void section_heading(const char* text);       // Heading font
 // The keyboard-focus ring around the last item (InvisibleButton draws none itself).
 void focus_ring(float rounding);
 
+// Before BeginPopupModal: centres the dialog on the canvas every frame (so it
+// follows a resize) and narrows it to fit. Returns the width its text wraps at.
+float place_dialog(const App& app, float wanted_width);
+
 // A combo of the published levels; `none_label` (when not null) also offers "no level" (an empty id).
 // Placed by `flow`, narrowed to fit the line.
 bool level_combo(App& app, Flow& flow, const std::string& target, std::string* level_id, const char* placeholder,

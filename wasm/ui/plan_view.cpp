@@ -373,7 +373,7 @@ void draw_status_control(App& app, cm::PlanItem& item, size_t index, const std::
         app.add_target(base + "status:" + cm::status_id(s));
         ImVec2 max(pos.x + kStatusSize, pos.y + kStatusSize);
         if (on || hovered) dl->AddRectFilled(pos, max, on ? p.surface_selected : p.surface_hover, 6.0f);
-        if (on) dl->AddRect(pos, max, p.accent, 6.0f, 0, 1.5f);
+        if (on) dl->AddRect(pos, max, s == cm::ItemStatus::NotStarted ? p.border : p.accent, 6.0f, 0, 1.5f);
         ImU32 color = s == cm::ItemStatus::Done ? p.status_done : s == cm::ItemStatus::InProgress ? p.status_in_progress : p.text_muted;
         draw_status_icon(dl, ImVec2(pos.x + kStatusSize * 0.5f, pos.y + kStatusSize * 0.5f), kStatusSize * 0.3f, s, on ? color : p.text_muted, on);
         focus_ring(6.0f);

@@ -264,14 +264,9 @@ std::string item_summary(const PlanItem& item, size_t note_chars) {
     if (!note.empty()) {
         std::string_view first = note.substr(0, note.find('\n'));
         if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
-        size_t chars = 0, cut = 0;
-        while (cut < first.size() && chars < note_chars) {
-            cut++;
-            while (cut < first.size() && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) cut++;
-            chars++;
-        }
-        bool more = cut < first.size() || first.size() < note.size();
-        part("Note: " + std::string(text::trim(first.substr(0, cut))) + (more ? "\xE2\x80\xA6" : ""));
+        std::string line = text::shorten(first, note_chars);
+        if (line.size() == first.size() && first.size() < note.size()) line = std::string(text::trim(first)) + "\xE2\x80\xA6";  // more lines follow
+        part("Note: " + line);
     }
     if (!item.evidence.empty()) part(std::to_string(item.evidence.size()) + (item.evidence.size() == 1 ? " link" : " links"));
     if (!item.target_date.empty()) part("target " + item.target_date);

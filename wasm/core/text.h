@@ -1,6 +1,7 @@
 // Career Matrix core: the small text rules every part shares. ASCII only, on
 // purpose: the handbook's markup, ids, URLs and slugs are ASCII, and a reader's
-// own text is never folded here (search folds Latin-1 too: search.h).
+// own text is never folded here (search folds Latin-1 too: search.h); it is
+// only ever cut, at character boundaries (utf8_prefix, shorten).
 #pragma once
 #include <string>
 #include <string_view>
@@ -62,6 +63,27 @@ inline std::string slug(std::string_view s, size_t max_len = std::string::npos) 
     if (out.size() > max_len) out.resize(max_len);
     while (!out.empty() && out.back() == '-') out.pop_back();
     return out;
+}
+
+// Cutting a reader's text never splits a UTF-8 sequence (its bytes pass through
+// untouched otherwise). The longest prefix of at most `max_bytes` bytes:
+inline std::string_view utf8_prefix(std::string_view s, size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) cut--;
+    return s.substr(0, cut);
+}
+
+// At most `max_chars` characters, ending in an ellipsis when cut (white space before it dropped).
+inline std::string shorten(std::string_view s, size_t max_chars) {
+    size_t bytes = 0, chars = 0;
+    while (bytes < s.size() && chars < max_chars) {
+        bytes++;
+        while (bytes < s.size() && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80) bytes++;
+        chars++;
+    }
+    if (bytes >= s.size()) return std::string(s);
+    return std::string(trim(s.substr(0, bytes))) + "\xE2\x80\xA6";
 }
 
 }  // namespace cm::text

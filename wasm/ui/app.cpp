@@ -190,15 +190,15 @@ void draw_header(App& app) {
     const bool side_by_side = right - left - actions_w - 24 >= kMinTitleWidth;
     const float text_right = side_by_side ? right - actions_w - 24 : right;
 
+    // The link and the button stay together, the link's text on the button's baseline.
     auto actions = [&](Flow& flow) {
         ImGui::PushFont(theme::font(theme::Font::Small));
-        flow.next(ImGui::CalcTextSize("View as text").x);
-        float y = ImGui::GetCursorPosY();
-        ImGui::SetCursorPosY(y + ImGui::GetStyle().FramePadding.y);
+        const float link_w = ImGui::CalcTextSize("View as text").x;
+        flow.next(actions_w);
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + ImGui::GetStyle().FramePadding.y));
         link(app, "link:text-version", "View as text", app.text_version);
-        ImGui::SameLine(0, 16);
-        ImGui::SetCursorPosY(y);
-        flow.next(button_width(theme_label));
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + link_w + 16, pos.y));
         if (button(app, "button:theme", theme_label)) app.set_theme(app.dark ? App::ThemeChoice::Light : App::ThemeChoice::Dark);
         ImGui::PopFont();
     };

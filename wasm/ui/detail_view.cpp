@@ -68,13 +68,12 @@ void detail_body(App& app, int e, float width) {
     draw_text(ImGui::GetWindowDrawList(), body, ImGui::GetCursorScreenPos(), x.text, block, {p.text});
     ImGui::Dummy(ImVec2(width, block.height + 4));
 
-    if (button(app, "button:copy-text", "Copy text")) ImGui::SetClipboardText(x.text.c_str());
-    ImGui::SameLine();
+    Flow flow(ImGui::GetCursorScreenPos().x + width);
+    if (button(app, flow, "button:copy-text", "Copy text")) ImGui::SetClipboardText(x.text.c_str());
     const cm::Plan* plan = app.active_plan();
     bool planned = plan && cm::plan_has(*plan, x.id);
-    if (button(app, "button:plan-toggle", planned ? "Remove from plan" : "Add to plan", !planned)) app.toggle_in_plan(e);
-    ImGui::SameLine();
-    if (button(app, "button:close-detail", "Close")) app.select("");
+    if (button(app, flow, "button:plan-toggle", planned ? "Remove from plan" : "Add to plan", !planned)) app.toggle_in_plan(e);
+    if (button(app, flow, "button:close-detail", "Close")) app.select("");
 
     if (!x.links.empty()) {
         ImGui::Dummy(ImVec2(0, 4));

@@ -7,6 +7,7 @@
 
 #include "export.h"
 #include "platform.h"
+#include "text.h"
 
 #include <algorithm>
 
@@ -288,12 +289,7 @@ void App::remove_item(size_t index) {
     if (!p || index >= p->items.size()) return;
     cm::PlanItem& item = p->items[index];
     int e = fw.find_expectation(item.expectation);
-    std::string text = e >= 0 ? fw.expectations[size_t(e)].text : item.text;
-    if (text.size() > 60) {
-        size_t cut = 57;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) cut--;
-        text = text.substr(0, cut) + "\xE2\x80\xA6";
-    }
+    std::string text = cm::text::shorten(e >= 0 ? fw.expectations[size_t(e)].text : item.text, 60);
     StorageMessage m;
     m.id = "removed";
     m.text = "Removed \xE2\x80\x9C" + text + "\xE2\x80\x9D from the plan.";

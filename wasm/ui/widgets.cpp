@@ -1,6 +1,7 @@
 #include "widgets.h"
 
 #include "platform.h"
+#include "text.h"
 
 #include <imgui_internal.h>  // FindRenderedTextEnd: labels may carry "##id" suffixes
 #include <misc/cpp/imgui_stdlib.h>
@@ -264,7 +265,7 @@ bool text_field(App& app, const std::string& target, const char* label, std::str
     if (platform::is_touch_device()) {
         // The result of the native editor arrives a few frames later, for the field that asked.
         if (app.edit_result && app.edit_target == target) {
-            *value = app.edit_result->substr(0, max_bytes);
+            *value = std::string(cm::text::utf8_prefix(*app.edit_result, max_bytes));
             app.edit_result.reset();
             app.edit_target.clear();
             changed = true;
@@ -293,12 +294,7 @@ bool text_field(App& app, const std::string& target, const char* label, std::str
         changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, value) : ImGui::InputText(id.c_str(), value);
     }
     app.add_target(target);
-    if (changed && value->size() > max_bytes) {
-        // Cut at a character boundary; the limit is the stored format's.
-        size_t cut = max_bytes;
-        while (cut > 0 && ((unsigned char)(*value)[cut] & 0xC0) == 0x80) cut--;
-        value->resize(cut);
-    }
+    if (changed && value->size() > max_bytes) value->resize(cm::text::utf8_prefix(*value, max_bytes).size());  // the stored format's limit
     return changed;
 }
 

@@ -202,6 +202,10 @@ void show_fatal_error(std::string_view title, std::string_view details) {
     host().fatal_details = std::string(details);
 }
 void release_focus() { host().focus_released++; }
+void publish_semantics(std::string_view tree) {
+    host().semantics = std::string(tree);
+    host().semantics_published++;
+}
 void query_storage_persistence() { host().persistence_queries++; }
 void request_persistent_storage() { host().persistence_requests++; }
 bool is_touch_device() { return host().touch; }

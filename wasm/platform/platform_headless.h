@@ -19,6 +19,8 @@ struct Download {
 struct Host {
     cm::MemoryStore storage;
     std::string clipboard;
+    std::string semantics;    // the last tree published (platform::publish_semantics)
+    int semantics_published = 0;
     std::string url_hash;
     std::vector<std::string> history;  // hashes pushed as new history entries
     std::vector<Download> downloads;

@@ -47,6 +47,7 @@ void cm_js_content_height(float h);
 void cm_js_first_frame();
 void cm_js_fatal_error(const char* title, const char* details);
 void cm_js_release_focus();
+void cm_js_semantics(const char* json);
 void cm_js_storage_persistence(int ask);
 int cm_js_is_touch();
 int cm_js_is_mac();
@@ -347,6 +348,7 @@ void show_fatal_error(std::string_view title, std::string_view details) {
     cm_js_fatal_error(std::string(title).c_str(), std::string(details).c_str());
 }
 void release_focus() { cm_js_release_focus(); }
+void publish_semantics(std::string_view tree) { cm_js_semantics(std::string(tree).c_str()); }
 void query_storage_persistence() { cm_js_storage_persistence(0); }
 void request_persistent_storage() { cm_js_storage_persistence(1); }
 bool is_touch_device() { return cm_js_is_touch() != 0; }
@@ -532,6 +534,10 @@ EMSCRIPTEN_KEEPALIVE void cm_on_color_scheme(int dark) {
 EMSCRIPTEN_KEEPALIVE void cm_on_storage(const char* key) {
     D->app.on_storage_changed(key);
 }
+
+// The DOM layer over the canvas (web_library.js): its focus moved, or one of its elements was activated.
+EMSCRIPTEN_KEEPALIVE void cm_on_a11y_focus(const char* name) { D->app.on_a11y_focus(name); }
+EMSCRIPTEN_KEEPALIVE void cm_on_a11y_activate(const char* name) { D->app.on_a11y_activate(name); }
 
 // 0: the browser cannot say, 1: persistent, 2: not persistent (see platform.h).
 EMSCRIPTEN_KEEPALIVE void cm_on_persistence(int state) {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace ui {
@@ -131,22 +132,92 @@ const TextBlock& TextCache::get(const ImFont* font, const std::string& text, flo
     return block;
 }
 
-void App::add_target(std::string name) {
-    if (ImGui::IsItemFocused()) focused_target = name;
-    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+namespace {
+
+// A node's window: its clip rect, and whether it floats over the view.
+void place(Target& t, ImVec2 a, ImVec2 b) {
     const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    t.rect = {a.x, a.y, b.x - a.x, b.y - a.y};
     ImRect shown(a, b);
     shown.ClipWithFull(window->ClipRect);
-    Rect clip = shown.Min.x < shown.Max.x && shown.Min.y < shown.Max.y ? Rect{shown.Min.x, shown.Min.y, shown.GetWidth(), shown.GetHeight()} : Rect{};
-    bool popup = (window->RootWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal)) != 0;
-    targets.push_back({std::move(name), {a.x, a.y, b.x - a.x, b.y - a.y}, clip, ImGui::IsItemVisible(), popup});
+    t.clip = shown.Min.x < shown.Max.x && shown.Min.y < shown.Max.y ? Rect{shown.Min.x, shown.Min.y, shown.GetWidth(), shown.GetHeight()} : Rect{};
+    t.visible = t.clip.w > 0 && t.clip.h > 0;
+    t.popup = (window->RootWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Modal)) != 0;
+}
+
+}  // namespace
+
+void App::add_target(std::string name, Semantics what) {
+    const ImGuiID id = ImGui::GetItemID();
+    if (ImGui::IsItemFocused()) focused_target = name;
+    // Assistive technology asked for this control: focus it (ImGui scrolls it into view), or act on it as a click would.
+    if (!focus_request.empty() && name == focus_request) {
+        if (!ImGui::IsItemFocused()) ImGui::SetKeyboardFocusHere(-1);
+        focus_request.clear();
+        platform::request_frames();
+    }
+    if (!activate_request.empty() && name == activate_request) {
+        ImGui::ActivateItemByID(id);
+        activate_request.clear();
+        platform::request_frames();
+    }
+    Target& t = targets.emplace_back();
+    t.name = std::move(name);
+    t.what = std::move(what);
+    t.id = id;
+    t.parent = open_groups.empty() ? -1 : open_groups.back();
+    place(t, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    t.visible = t.visible && ImGui::IsItemVisible();
+}
+
+void App::add_content(Semantics what, ImVec2 min, ImVec2 max, std::string name) {
+    Target& t = targets.emplace_back();
+    t.parent = open_groups.empty() ? -1 : open_groups.back();
+    if (name.empty()) name = (t.parent >= 0 ? targets[size_t(t.parent)].name : std::string("view")) + "/" + role_name(what.role) + ":" + std::to_string(targets.size());
+    t.name = std::move(name);
+    t.what = std::move(what);
+    place(t, min, max);
+}
+
+void App::begin_group(Semantics what, std::string name) {
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    add_content(std::move(what), at, at, std::move(name));
+    open_groups.push_back(int(targets.size()) - 1);
+}
+
+void App::end_group() {
+    if (open_groups.empty()) return;
+    const size_t g = size_t(open_groups.back());
+    open_groups.pop_back();
+    // The group's rect is the union of its children's (declared after it).
+    ImVec2 a(FLT_MAX, FLT_MAX), b(-FLT_MAX, -FLT_MAX);
+    for (size_t i = g + 1; i < targets.size(); i++) {
+        const Rect& r = targets[i].rect;
+        a = ImVec2(std::min(a.x, r.x), std::min(a.y, r.y));
+        b = ImVec2(std::max(b.x, r.x + r.w), std::max(b.y, r.y + r.h));
+    }
+    if (a.x <= b.x) place(targets[g], a, b);
+}
+
+void App::on_a11y_focus(std::string_view name) {
+    if (name == focused_target) return;
+    focus_request = std::string(name);
+    focus_request_frames = 0;
+    platform::request_frames();
+}
+
+void App::on_a11y_activate(std::string_view name) {
+    activate_request = std::string(name);
+    platform::request_frames();
 }
 
 std::string App::targets_json() const {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
     for (const Target& t : targets)
-        j[t.name] = {{"x", t.rect.x}, {"y", t.rect.y}, {"w", t.rect.w}, {"h", t.rect.h}, {"visible", t.visible},
-                     {"clip", {{"x", t.clip.x}, {"y", t.clip.y}, {"w", t.clip.w}, {"h", t.clip.h}}}, {"popup", t.popup}};
+        if (t.id != 0)  // the controls drawn, not content or groups
+            j[t.name] = {{"x", t.rect.x}, {"y", t.rect.y}, {"w", t.rect.w}, {"h", t.rect.h}, {"visible", t.visible},
+                         {"clip", {{"x", t.clip.x}, {"y", t.clip.y}, {"w", t.clip.w}, {"h", t.clip.h}}}, {"popup", t.popup},
+                         {"role", role_name(t.what.role)}, {"label", t.what.label}};
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
@@ -208,15 +279,14 @@ void draw_header(App& app) {
     ImGui::PushFont(theme::font(theme::Font::Title));
     ImGui::TextWrapped("%s", app.fw.name.c_str());
     ImGui::PopFont();
+    app.add_content({Role::Heading, app.fw.name, 0, {}, {}, {}, 1}, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), "title");
     ImGui::PushFont(theme::font(theme::Font::Small));
     std::string meta = app.fw.organization;
     if (!app.fw.version.empty()) meta += (meta.empty() ? "" : "  \xC2\xB7  ") + std::string("version ") + app.fw.version;
     meta += "  \xC2\xB7  " + std::to_string(app.fw.levels.size()) + " levels, " + std::to_string(app.fw.expectations.size()) + " expectations";
-    ImGui::PushStyleColor(ImGuiCol_Text, color4(p.text_muted));
-    ImGui::TextWrapped("%s", meta.c_str());
+    paragraph(app, meta, p.text_muted, nullptr, "meta");
     // Where the content comes from (a paraphrase, or the handbook's own text) and its pages.
-    if (!app.fw.notice.empty()) ImGui::TextWrapped("%s", app.fw.notice.c_str());
-    ImGui::PopStyleColor();
+    if (!app.fw.notice.empty()) paragraph(app, app.fw.notice, p.text_muted, nullptr, "notice");
     if (!app.fw.source.empty()) link(app, "link:handbook-pages", "The framework's pages in the handbook", app.fw.source);
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
@@ -249,8 +319,11 @@ void draw_notices(App& app) {
     float h = std::max(block.height, ImGui::GetFrameHeight()) + 12;
     ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), p.warning, 6.0f);
     draw_text(ImGui::GetWindowDrawList(), theme::font(theme::Font::Small), ImVec2(pos.x + 10, pos.y + 6), text, block, {p.warning_text});
+    app.begin_group({Role::Alert, text}, "notices");
+    app.add_content({Role::Text, text}, ImVec2(pos.x + 10, pos.y + 6), ImVec2(pos.x + 10 + block.width, pos.y + 6 + block.height), "notices:text");
     ImGui::SetCursorScreenPos(ImVec2(pos.x + w - 90, pos.y + (h - ImGui::GetFrameHeight()) * 0.5f));
     if (button(app, "button:dismiss-notice", "Dismiss")) app.notices.clear();
+    app.end_group();
     ImGui::PopFont();
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + 8));
 }
@@ -260,7 +333,7 @@ void draw_tabs(App& app) {
     static const std::vector<std::string> labels = {"Ladder", "Compare levels", "Growth plan"};
     static const std::vector<std::string> names = {"tab:ladder", "tab:compare", "tab:plan"};
     Flow flow(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - kPad);
-    int clicked = segmented(app, flow, "views", labels, names, int(app.view.view));
+    int clicked = segmented(app, flow, "views", "Views", Role::Tab, labels, names, int(app.view.view));
     if (clicked >= 0 && clicked != int(app.view.view)) {
         cm::ViewState next = app.view;
         next.view = cm::View(clicked);
@@ -285,11 +358,20 @@ void App::end_frame() {
         first_frame_sent = true;
         platform::notify_first_frame();
     }
+    // A focus request for a control that was not drawn waits a few frames (the view scrolls to it), then is dropped.
+    if (!focus_request.empty() && ++focus_request_frames > 30) focus_request.clear();
+    std::string tree = semantics_json(targets, dark, focus_request.empty() ? focused_target : focus_request);
+    if (tree != published_tree) {
+        published_tree = std::move(tree);
+        platform::publish_semantics(published_tree);
+    }
 }
 
 void App::frame(ImVec2 display_size) {
     display = display_size;
+    previous_targets.swap(targets);
     targets.clear();
+    open_groups.clear();
     focused_target.clear();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display_size);

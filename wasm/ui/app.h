@@ -8,6 +8,7 @@
 #include "plan.h"
 #include "plan_storage.h"
 #include "search.h"
+#include "semantics.h"
 #include "text_block.h"
 #include "view_state.h"
 
@@ -77,20 +78,6 @@ private:
 struct CompareCache {
     int from = -1, to = -1;
     std::vector<cm::AreaComparison> areas;
-};
-
-// A named thing the reader can click, where it was drawn in the last frame.
-// Tests find widgets by these names; careerMatrix.targets() lists them.
-struct Rect {
-    float x = 0, y = 0, w = 0, h = 0;
-    ImVec2 center() const { return ImVec2(x + w * 0.5f, y + h * 0.5f); }
-};
-struct Target {
-    std::string name;  // "chip:level:senior", "expectation:senior.autonomy.2", "tab:compare", ...
-    Rect rect;
-    Rect clip;            // the part of `rect` its window shows (empty when scrolled away)
-    bool visible = true;  // false: submitted but scrolled out of view (a reader would scroll to it)
-    bool popup = false;   // drawn in a popup, a dialog or a combo's list, over the view
 };
 
 // Something the reader must know about their plans' storage, shown as a bar
@@ -186,8 +173,16 @@ struct App {
     enum class ThemeChoice : uint8_t { System, Light, Dark } theme_choice = ThemeChoice::System;
     bool first_frame_sent = false;
     std::vector<std::string> notices;  // shown in a dismissible bar (bad link parameters...)
-    std::vector<Target> targets;       // rebuilt every frame
-    std::string focused_target;        // the target with keyboard focus in the last frame
+    // The semantic tree (semantics.h), rebuilt every frame in reading order. Tests
+    // find controls by their names; careerMatrix.targets() lists them.
+    std::vector<Target> targets;
+    std::vector<Target> previous_targets;  // the frame before's, while this one is drawn
+    std::vector<int> open_groups;      // begin_group() not yet ended
+    std::string focused_target;        // the control with keyboard focus in the last frame
+    std::string published_tree;        // the tree last sent to the platform (sent again only when it changes)
+    // Assistive technology's requests (the DOM layer): applied when the named control is next drawn.
+    std::string focus_request, activate_request;
+    int focus_request_frames = 0;      // frames the focus request has waited
 
     // Growth plans (plan_session.cpp; drawn by plan_view.cpp)
     PlanSession plans;
@@ -246,8 +241,16 @@ struct App {
     void on_text_edited(std::string_view text);
     void delete_all_data();
 
-    // Records the last ImGui item under `name`.
-    void add_target(std::string name);
+    // The semantic tree. add_target: the last ImGui item is a control named `name`.
+    // add_content: something drawn with the draw list (text, headings), or not drawn
+    // at all (far off screen), at `min`-`max` in screen coordinates. Groups hold
+    // what is declared until end_group(); their rect is their children's.
+    void add_target(std::string name, Semantics what);
+    void add_content(Semantics what, ImVec2 min, ImVec2 max, std::string name = {});
+    void begin_group(Semantics what, std::string name = {});
+    void end_group();
+    void on_a11y_focus(std::string_view name);     // a screen reader or Tab moved the DOM focus
+    void on_a11y_activate(std::string_view name);  // click, Enter, Space or a screen reader's default action
 };
 
 // Views, one file each.

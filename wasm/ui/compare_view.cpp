@@ -104,7 +104,19 @@ void draw_item(App& app, const cm::ComparedItem& item, int lo, int hi, float wid
     ImGui::SetCursorScreenPos(start);
     const cm::Expectation* shown = higher ? higher : lower;
     if (ImGui::InvisibleButton("##row", ImVec2(std::max(width, 1.0f), std::max(end.y - start.y, 1.0f)))) app.select(shown->id);
-    app.add_target("compare:" + shown->id);
+    // Both sides in words: what the higher level adds, and what it grew from.
+    std::string said = item.change == cm::Change::Added     ? "New at " + hi_name + ": " + higher->text
+                       : item.change == cm::Change::Grown   ? "Grows at " + hi_name + ": " + higher->text
+                       : item.change == cm::Change::Dropped ? "Not at " + hi_name + ": " + lower->text
+                                                            : "Same at both levels: " + shown->text;
+    std::string before;
+    if (item.change == cm::Change::Grown) {
+        before = "At " + lo_name + ": " + lower->text + " Added words:";
+        for (const cm::TextRange& r : added) before += " \xE2\x80\x9C" + higher->text.substr(r.begin, r.end - r.begin) + "\xE2\x80\x9D";
+    }
+    app.begin_group({Role::ListItem, {}}, "compare-item:" + shown->id);
+    app.add_target("compare:" + shown->id, {Role::Button, said, 0, {}, {}, before});
+    app.end_group();
     focus_ring(4.0f);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopID();
@@ -121,9 +133,9 @@ void draw_compare(App& app, ImVec2 size) {
     ImGui::BeginGroup();
     Flow flow;
     label(flow, "Compare", 180);
-    level_combo(app, flow, "compare:from", &next.compare_from, "Choose a level");
+    level_combo(app, flow, "compare:from", "Compare", &next.compare_from, "Choose a level");
     label(flow, "with", 180);
-    level_combo(app, flow, "compare:to", &next.compare_to, "Choose a level");
+    level_combo(app, flow, "compare:to", "with", &next.compare_to, "Choose a level");
     if (button(app, flow, "button:swap", "Swap")) std::swap(next.compare_from, next.compare_to);
     if (filter_fold(app, flow, "button:compare-filters", filter_summary(app, false), &app.compare_filters_open)) draw_area_chips(app, &next);
     ImGui::EndGroup();
@@ -161,10 +173,12 @@ void draw_compare(App& app, ImVec2 size) {
     ImGui::SetCursorPos(ImVec2(kPad, ImGui::GetCursorPosY() + 8));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    if (lo == hi) ImGui::TextWrapped("Both sides are %s: choose two different levels.", lo_name.c_str());
+    if (lo == hi) paragraph(app, "Both sides are " + lo_name + ": choose two different levels.", p.text, nullptr, "compare:summary");
     else
-        ImGui::TextWrapped("%s adds %d new expectation%s and grows %d from %s; %d carry over unchanged.", hi_name.c_str(), added,
-                           added == 1 ? "" : "s", grown, lo_name.c_str(), same);
+        paragraph(app,
+                  hi_name + " adds " + std::to_string(added) + " new expectation" + (added == 1 ? "" : "s") + " and grows " + std::to_string(grown) +
+                      " from " + lo_name + "; " + std::to_string(same) + " carry over unchanged.",
+                  p.text, nullptr, "compare:summary");
     ImGui::PopTextWrapPos();
     if (two_columns) note("+  new at the higher level      \xE2\x86\x92  grows: the highlighted words are what it adds");
     // What is new and grown at the higher level, into a plan: the active one, or a new one for these two levels.
@@ -186,7 +200,7 @@ void draw_compare(App& app, ImVec2 size) {
         if (!filter.areas[size_t(ac.area)]) continue;
         const cm::Area& area = app.fw.areas[size_t(ac.area)];
         ImGui::Dummy(ImVec2(0, 6));
-        section_heading(area.name.c_str());
+        section_heading(app, area.name.c_str());
         ImGui::GetWindowDrawList()->AddLine(ImGui::GetCursorScreenPos(), ImVec2(ImGui::GetCursorScreenPos().x + width, ImGui::GetCursorScreenPos().y), p.border);
         ImGui::Dummy(ImVec2(0, 4));
         if (two_columns) {
@@ -197,8 +211,10 @@ void draw_compare(App& app, ImVec2 size) {
             ImGui::TextUnformatted(hi_name.c_str());
             ImGui::PopFont();
         }
+        app.begin_group({Role::List, area.name}, "compare-list:" + area.id);
         for (const cm::ComparedItem& item : ac.items)
             if (item.change != cm::Change::Unchanged) draw_item(app, item, lo, hi, width, two_columns);
+        app.end_group();
         int unchanged = ac.count(cm::Change::Unchanged);
         if (unchanged > 0) {
             bool open = std::find(app.expanded_unchanged.begin(), app.expanded_unchanged.end(), area.id) != app.expanded_unchanged.end();
@@ -207,11 +223,14 @@ void draw_compare(App& app, ImVec2 size) {
             ImGui::PushStyleColor(ImGuiCol_Text, color4(p.text_link));
             if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(ImGui::CalcTextSize(label.c_str()).x, 0))) toggle(&app.expanded_unchanged, area.id);
             ImGui::PopStyleColor();
-            app.add_target("unchanged:" + area.id);
+            app.add_target("unchanged:" + area.id, {Role::Button, label, uint16_t(open ? state::Expanded : state::Collapsed)});
             ImGui::PopID();
-            if (open)
+            if (open) {
+                app.begin_group({Role::List, "Unchanged in " + area.name}, "compare-unchanged:" + area.id);
                 for (const cm::ComparedItem& item : ac.items)
                     if (item.change == cm::Change::Unchanged) draw_item(app, item, lo, hi, width, two_columns);
+                app.end_group();
+            }
         }
     }
     ImGui::EndGroup();

@@ -21,6 +21,7 @@ constexpr float kCellPad = 12.0f;     // inside a cell
 constexpr float kMinColumn = 230.0f;  // narrower columns wrap too much to read
 constexpr float kBulletIndent = 14.0f;
 constexpr float kEntryGap = 6.0f;
+constexpr size_t kDeclareEverything = 1500;  // entries: up to this many, the whole ladder is in the semantic tree
 
 }  // namespace
 
@@ -34,6 +35,7 @@ void draw_level_chips(App& app, cm::ViewState* next) {
     // Shift+click selects the range from the previous click.
     Flow flow;
     muted_label(flow, "Levels");
+    app.begin_group({Role::Group, "Levels"}, "chips:levels");
     if (chip(app, flow, "chip:levels:all", "All##levels", next->levels.empty())) next->levels.clear();
     for (size_t l = 0; l < fw.levels.size(); l++) {
         const cm::Level& level = fw.levels[l];
@@ -51,12 +53,14 @@ void draw_level_chips(App& app, cm::ViewState* next) {
         std::sort(next->levels.begin(), next->levels.end(), [&](auto& a, auto& b) { return fw.find_level(a) < fw.find_level(b); });
         if (next->levels.size() == fw.levels.size()) next->levels.clear();
     }
+    app.end_group();
 }
 
 void draw_area_chips(App& app, cm::ViewState* next) {
     const cm::Framework& fw = app.fw;
     Flow flow;
     muted_label(flow, "Dimensions");
+    app.begin_group({Role::Group, "Dimensions"}, "chips:dimensions");
     if (chip(app, flow, "chip:areas:all", "All##areas", next->areas.empty() && next->components.empty())) {
         next->areas.clear();
         next->components.clear();
@@ -67,12 +71,15 @@ void draw_area_chips(App& app, cm::ViewState* next) {
         if (chip(app, flow, "chip:area:" + a.id, a.name.c_str(), on, a.description.empty() ? nullptr : a.description.c_str()))
             toggle(&next->areas, a.id);
     }
+    app.end_group();
     muted_label(flow, "Components");
+    app.begin_group({Role::Group, "Components"}, "chips:components");
     for (const cm::Component& c : fw.components) {
         bool on = std::find(next->components.begin(), next->components.end(), c.id) != next->components.end();
         if (chip(app, flow, "chip:component:" + c.id, c.name.c_str(), on, c.description.empty() ? nullptr : c.description.c_str()))
             toggle(&next->components, c.id);
     }
+    app.end_group();
 }
 
 // What the filters hold, in words, for the folded "Filters" control: "Senior, Staff · Autonomy".
@@ -122,7 +129,7 @@ void draw_ladder_filters(App& app) {
         bool only_new = next.only_new;
         flow.next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Only what is new at each level").x);
         if (ImGui::Checkbox("Only what is new at each level", &only_new)) next.only_new = only_new;
-        app.add_target("only-new");
+        app.add_target("only-new", {Role::Checkbox, "Only what is new at each level", uint16_t(app.view.only_new ? state::Checked : 0)});
         draw_level_chips(app, &next);
         draw_area_chips(app, &next);
     }
@@ -267,24 +274,49 @@ void build_layout(App& app, float width) {
 // [SECTION] Drawing: only the blocks inside the visible part
 //-----------------------------------------------------------------------------
 
-void draw_level_header(App& app, const LadderLayout::Block& b, ImVec2 origin) {
+// Blocks far from the visible part are not drawn, but still declared (`draw`
+// false): assistive technology reads the whole ladder, and focusing a part of it
+// scrolls the ladder there (see draw_ladder).
+void draw_level_header(App& app, const LadderLayout::Block& b, ImVec2 origin, bool draw) {
     const theme::Palette& p = theme::colors();
     const cm::Level& level = app.fw.levels[size_t(app.ladder.levels[b.level_row])];
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImFont* heading = theme::font(theme::Font::Heading);
     ImVec2 pos(origin.x + kPad, origin.y + b.y);
-    dl->AddText(heading, font_size(heading), pos, p.text, level.name.c_str());
-    draw_text(dl, theme::font(theme::Font::Body), ImVec2(pos.x, pos.y + line_height(heading) + 4), level_scope(level), b.scope, {p.text_muted});
+    ImVec2 scope_pos(pos.x, pos.y + line_height(heading) + 4);
+    app.add_content({Role::Heading, level.name, 0, {}, {}, {}, 2}, pos, ImVec2(pos.x + b.scope.wrap_width, pos.y + line_height(heading)), "level:" + level.id);
+    app.add_content({Role::Text, level_scope(level)}, scope_pos, ImVec2(scope_pos.x + b.scope.width, scope_pos.y + b.scope.height), "scope:" + level.id);
+    if (draw) {
+        dl->AddText(heading, font_size(heading), pos, p.text, level.name.c_str());
+        draw_text(dl, theme::font(theme::Font::Body), scope_pos, level_scope(level), b.scope, {p.text_muted});
+    }
     std::vector<cm::Link> links = level_links(level);
     ImGui::PushFont(theme::font(theme::Font::Small));
     for (size_t i = 0; i < links.size() && i < b.links.size(); i++) {
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + b.links[i].x, pos.y + b.links_y + b.links[i].y));
-        link(app, "level-link:" + level.id + ":" + std::to_string(i), links[i].text.c_str(), links[i].url);
+        ImVec2 at(pos.x + b.links[i].x, pos.y + b.links_y + b.links[i].y);
+        std::string name = "level-link:" + level.id + ":" + std::to_string(i);
+        if (draw) {
+            ImGui::SetCursorScreenPos(at);
+            link(app, name, links[i].text.c_str(), links[i].url);
+        } else {
+            ImVec2 size = ImGui::CalcTextSize(links[i].text.c_str());
+            app.add_content({Role::Link, links[i].text, 0, {}, links[i].url}, at, ImVec2(at.x + size.x, at.y + size.y), name);
+        }
     }
     ImGui::PopFont();
 }
 
-void draw_entry(App& app, const LadderLayout::Entry& le, ImVec2 origin) {
+// How an entry relates to the levels below, in words (colour and markers say it to the eye).
+std::string relation(const App& app, const cm::CellEntry& entry) {
+    const cm::Expectation& x = app.fw.expectations[size_t(entry.expectation)];
+    auto level_of = [&](int e) { return app.fw.levels[size_t(app.fw.expectations[size_t(e)].level)].name; };
+    if (entry.inherited) return "carried over from " + level_of(entry.expectation);
+    if (entry.change == cm::Change::Added) return "new at this level";
+    if (x.extends >= 0) return (entry.change == cm::Change::Grown ? "grows from " : "carried over from ") + level_of(x.extends);
+    return {};
+}
+
+void draw_entry(App& app, const LadderLayout::Entry& le, ImVec2 origin, bool draw) {
     const theme::Palette& p = theme::colors();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImFont* small = theme::font(theme::Font::Small);
@@ -292,13 +324,23 @@ void draw_entry(App& app, const LadderLayout::Entry& le, ImVec2 origin) {
     const cm::CellEntry& entry = app.ladder.cells[le.cell].entries[le.entry];
     const cm::Expectation& x = app.fw.expectations[size_t(le.expectation)];
     ImVec2 pos(origin.x + le.pos.x, origin.y + le.pos.y);
+    const std::string name = "expectation:" + x.id;
+    const bool selected = app.view.selected == x.id;
+    app.begin_group({Role::ListItem, {}}, "entry:" + x.id);
+    if (!draw) {
+        app.add_content({Role::Button, x.text, uint16_t(selected ? state::Pressed | state::Toggle : state::Toggle), {}, {}, relation(app, entry)}, pos,
+                        ImVec2(pos.x + le.size.x, pos.y + le.size.y), name);
+        app.end_group();
+        return;
+    }
     ImGui::SetCursorScreenPos(pos);
     ImGui::PushID(le.expectation);
     bool clicked = ImGui::InvisibleButton("##e", le.size);
     bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
-    app.add_target("expectation:" + x.id);
-    bool selected = app.view.selected == x.id;
+    // A toggle: pressed while its details are open.
+    app.add_target(name, {Role::Button, x.text, uint16_t(selected ? state::Pressed | state::Toggle : state::Toggle), {}, {}, relation(app, entry)});
+    app.end_group();
     if (selected || hovered)
         dl->AddRectFilled(pos, ImVec2(pos.x + le.size.x, pos.y + le.size.y), selected ? p.surface_selected : p.surface_hover, 4.0f);
     focus_ring(4.0f);
@@ -318,51 +360,94 @@ void draw_entry(App& app, const LadderLayout::Entry& le, ImVec2 origin) {
         dl->AddText(small, font_size(small), ImVec2(pos.x + 4 + kBulletIndent, pos.y + 2 + le.text.height), p.text_muted, note.c_str());
 }
 
-void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin, float top, float bottom) {
+// `top`..`bottom`: the band that is drawn (content coordinates); entries outside
+// it are declared only (when `declare_all`), like the blocks draw_ladder skips.
+void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin, float top, float bottom, bool draw, bool declare_all) {
     const theme::Palette& p = theme::colors();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImFont* small = theme::font(theme::Font::Small);
+    size_t next_entry = b.first_entry;
+    const size_t end_entry = b.first_entry + b.entry_count;
     for (size_t k = 0; k < b.cells.size(); k++) {
         const cm::Cell& cell = app.ladder.cells[b.cells[k]];
         const cm::Area& area = app.fw.areas[size_t(cell.area)];
+        const cm::Level& level = app.fw.levels[size_t(cell.level)];
         float x = origin.x + b.cell_x[k];
         ImVec2 a(x, origin.y + b.y), c(x + b.cell_width, origin.y + b.y + b.height - kGap);
-        dl->AddRectFilled(a, c, p.surface, 8.0f);
-        dl->AddRect(a, c, p.border, 8.0f);
-        dl->AddText(small, font_size(small), ImVec2(a.x + kCellPad, a.y + kCellPad), p.text_muted, area.name.c_str());
+        ImVec2 title(a.x + kCellPad, a.y + kCellPad);
+        if (draw) {
+            dl->AddRectFilled(a, c, p.surface, 8.0f);
+            dl->AddRect(a, c, p.border, 8.0f);
+            dl->AddText(small, font_size(small), title, p.text_muted, area.name.c_str());
+        }
+        app.add_content({Role::Heading, area.name, 0, {}, {}, {}, 3}, title, ImVec2(c.x - kCellPad, title.y + line_height(small)),
+                        "cell:" + level.id + ":" + area.id);
         float below_title = a.y + kCellPad + line_height(small) + 4;
-        if (const cm::SectionScope* scope = app.fw.levels[size_t(cell.level)].section_scope(cell.area)) {
-            draw_text(dl, small, ImVec2(a.x + kCellPad, below_title), scope->text, b.cell_scope[k], {p.text_muted});
+        if (const cm::SectionScope* scope = level.section_scope(cell.area)) {
+            ImVec2 at(a.x + kCellPad, below_title);
+            if (draw) draw_text(dl, small, at, scope->text, b.cell_scope[k], {p.text_muted});
+            app.add_content({Role::Text, scope->text}, at, ImVec2(at.x + b.cell_scope[k].width, at.y + b.cell_scope[k].height),
+                            "cell-scope:" + level.id + ":" + area.id);
             below_title += b.cell_scope[k].height + 6;
         }
-        if (cell.entries.empty())
-            dl->AddText(small, font_size(small), ImVec2(a.x + kCellPad, below_title), p.text_muted,
-                        app.view.only_new ? "Nothing new at this level" : "Nothing at this level");
+        if (cell.entries.empty()) {
+            const char* none = app.view.only_new ? "Nothing new at this level" : "Nothing at this level";
+            ImVec2 at(a.x + kCellPad, below_title);
+            if (draw) dl->AddText(small, font_size(small), at, p.text_muted, none);
+            app.add_content({Role::Text, none}, at, ImVec2(c.x - kCellPad, at.y + line_height(small)));
+        }
+        // This cell's entries (contiguous in the layout): a list, drawn only within the band.
+        // A row of a large framework holds thousands of entries.
+        app.begin_group({Role::List, area.name + ", " + level.name}, "cell-list:" + level.id + ":" + area.id);
+        for (; next_entry < end_entry && app.layout.entries[next_entry].cell == b.cells[k]; next_entry++) {
+            const LadderLayout::Entry& le = app.layout.entries[next_entry];
+            bool in_band = draw && le.pos.y + le.size.y >= top && le.pos.y <= bottom;
+            if (in_band || declare_all) draw_entry(app, le, origin, in_band);
+        }
+        app.end_group();
         size_t inherited = cell.entries.size() - size_t(cell.own_count);
         if (inherited > 0) {
             // Cumulative frameworks: what still applies from lower levels, folded away by default.
             std::string label = app.show_inherited ? "Hide what carries over from lower levels"
                                                    : "+ " + std::to_string(inherited) + " carried over from lower levels";
+            const std::string name = "inherited:" + level.id + ":" + area.id;
+            const uint16_t state = app.show_inherited ? state::Expanded : state::Collapsed;
             ImVec2 size = small->CalcTextSizeA(font_size(small), FLT_MAX, 0, label.c_str());
             ImVec2 pos(a.x + kCellPad, c.y - kCellPad - line_height(small) - 4);
+            if (!draw) {
+                app.add_content({Role::Button, label, state}, pos, ImVec2(pos.x + size.x + 8, pos.y + line_height(small) + 4), name);
+                continue;
+            }
             ImGui::SetCursorScreenPos(pos);
             ImGui::PushID(int(b.cells[k]));
             if (ImGui::InvisibleButton("##inherited", ImVec2(size.x + 8, line_height(small) + 4))) app.toggle_inherited();
             bool hovered = ImGui::IsItemHovered();
             ImGui::PopID();
-            app.add_target("inherited:" + app.fw.levels[size_t(cell.level)].id + ":" + area.id);
+            app.add_target(name, {Role::Button, label, state});
             focus_ring(4.0f);
             if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
             dl->AddText(small, font_size(small), ImVec2(pos.x, pos.y + 2), p.text_link, label.c_str());
         }
     }
-    // A row of a large framework holds thousands of entries: draw only those in
-    // the band draw_ladder keeps (the visible part and a screen either side).
-    for (size_t i = b.first_entry; i < b.first_entry + b.entry_count; i++) {
-        const LadderLayout::Entry& le = app.layout.entries[i];
-        if (le.pos.y + le.size.y < top || le.pos.y > bottom) continue;
-        draw_entry(app, le, origin);
+}
+
+// Assistive technology asked for a part of the ladder that is not drawn (focus or
+// activation of a declared node): scroll so that it is, and the request is
+// applied when it is drawn (App::add_target).
+void bringing_into_view(App& app, const LadderLayout& L, ImVec2 origin) {
+    const std::string& wanted = !app.focus_request.empty() ? app.focus_request : app.activate_request;
+    if (wanted.empty()) return;
+    float y = -1;
+    if (wanted.rfind("expectation:", 0) == 0) {
+        for (const LadderLayout::Entry& le : L.entries)
+            if ("expectation:" + app.fw.expectations[size_t(le.expectation)].id == wanted) y = le.pos.y;
+    } else if (wanted.rfind("level-link:", 0) == 0 || wanted.rfind("inherited:", 0) == 0) {
+        for (const Target& t : app.previous_targets)
+            if (t.name == wanted) y = t.rect.y - origin.y;
     }
+    if (y < 0) return;
+    const float top = ImGui::GetScrollY(), h = ImGui::GetWindowHeight();
+    if (y < top + 8 || y > top + h - 40) ImGui::SetScrollY(std::max(0.0f, y - h * 0.3f));
 }
 
 }  // namespace
@@ -378,10 +463,17 @@ void draw_ladder(App& app, ImVec2 size) {
     float top = ImGui::GetScrollY(), view_h = ImGui::GetWindowHeight();
     // One screen of margin keeps keyboard navigation able to reach the next item.
     const float band_top = top - view_h, band_bottom = top + 2 * view_h;
+    // Blocks outside the band are declared without being drawn while the ladder
+    // is small enough (every framework the handbook has): a screen reader reads
+    // all of it, and focusing a part far away scrolls the ladder there. Larger
+    // ones declare the band only (README, "Accessibility").
+    const bool declare_all = L.entries.size() <= kDeclareEverything;
+    bringing_into_view(app, L, origin);
     for (const LadderLayout::Block& b : L.blocks) {
-        if (b.y + b.height < band_top || b.y > band_bottom) continue;
-        if (b.kind == LadderLayout::Block::LevelHeader) draw_level_header(app, b, origin);
-        else draw_cell_row(app, b, origin, band_top, band_bottom);
+        bool in_band = b.y + b.height >= band_top && b.y <= band_bottom;
+        if (!in_band && !declare_all) continue;
+        if (b.kind == LadderLayout::Block::LevelHeader) draw_level_header(app, b, origin, in_band);
+        else draw_cell_row(app, b, origin, band_top, band_bottom, in_band, declare_all);
     }
     if (app.ladder.levels.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + kPad, origin.y + kPad));

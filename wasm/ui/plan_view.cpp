@@ -30,13 +30,6 @@ std::string plan_file_base(const cm::Plan& p) {
     return s.empty() ? "growth-plan" : s;
 }
 
-void wrapped(const std::string& text, ImU32 color, const ImFont* font = nullptr) {
-    if (font) ImGui::PushFont(const_cast<ImFont*>(font));
-    ImGui::PushStyleColor(ImGuiCol_Text, color4(color));
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-    if (font) ImGui::PopFont();
-}
 
 void export_markdown_to_clipboard(App& app, const cm::Plan& p) { ImGui::SetClipboardText(cm::plan_markdown(app.fw, p).c_str()); }
 void download_json(App& app, const cm::Plan& p) {
@@ -58,9 +51,10 @@ void draw_messages(App& app, float width) {
         dl->ChannelsSetCurrent(1);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + 12, pos.y + 10));
         ImGui::BeginGroup();
+        app.begin_group({m.kind == StorageMessage::Kind::Info ? Role::Status : Role::Alert, m.text}, "message:" + m.id);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 24);
         ImU32 fg = m.kind == StorageMessage::Kind::Info ? p.text : p.warning_text;
-        wrapped(m.text, fg);
+        paragraph(app, m.text, fg);
         ImGui::PopTextWrapPos();
         std::string base = "message:" + m.id + ":";
         bool close = false;
@@ -84,6 +78,7 @@ void draw_messages(App& app, float width) {
             close = true;
         }
         if (!m.conflict && action("dismiss", "Dismiss")) close = true;
+        app.end_group();
         ImGui::EndGroup();
         ImVec2 end(pos.x + width, ImGui::GetItemRectMax().y + 10);
         dl->ChannelsSetCurrent(0);
@@ -105,9 +100,9 @@ void draw_messages(App& app, float width) {
 
 void draw_empty_state(App& app, float width) {
     const theme::Palette& p = theme::colors();
-    section_heading("Draft a growth plan");
+    section_heading(app, "Draft a growth plan");
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(width, 720.0f));
-    wrapped("Choose the level you are at and the level you aim for: the expectations new at that level are added for you, "
+    paragraph(app, "Choose the level you are at and the level you aim for: the expectations new at that level are added for you, "
             "and you can add or remove any other. For each one, track a status, notes, evidence (merge requests, issues, "
             "incident reviews) and a target date. Plans stay in this browser; export them to share or keep a copy.",
             p.text_muted);
@@ -115,9 +110,9 @@ void draw_empty_state(App& app, float width) {
     PlanSession& ps = app.plans;
     Flow flow(ImGui::GetCursorScreenPos().x + width);
     label(flow, "I am at", kComboWidth);
-    level_combo(app, flow, "plan:start-current", &ps.start_current, "Choose a level", "Not set", kComboWidth);
+    level_combo(app, flow, "plan:start-current", "I am at", &ps.start_current, "Choose a level", "Not set", kComboWidth);
     label(flow, "and aim for", kComboWidth);
-    level_combo(app, flow, "plan:start-target", &ps.start_target, "Choose a level", "Not set", kComboWidth);
+    level_combo(app, flow, "plan:start-target", "I aim for", &ps.start_target, "Choose a level", "Not set", kComboWidth);
     if (button(app, flow, "plan:create", "Create the plan", true)) app.new_plan(ps.start_current, ps.start_target);
     ImGui::Dummy(ImVec2(0, 8));
     if (button(app, "plan:import", "Import a plan (JSON)")) platform::open_file_picker(".json,application/json");
@@ -132,16 +127,19 @@ void draw_plan_header(App& app, cm::Plan& plan, float width) {
         label(flow, "Plan", combo_w);
         flow.next(combo_w);
         ImGui::SetNextItemWidth(combo_w);
-        if (ImGui::BeginCombo("##plans", plan.name.c_str())) {
+        const bool open = ImGui::BeginCombo("##plans", plan.name.c_str());
+        app.add_target("plan:choose", {Role::ComboBox, "Plan", uint16_t(open ? state::Expanded : state::Collapsed), plan.name});
+        if (open) {
+            app.begin_group({Role::ListBox, "Plan"}, "plan:choose:list");
             for (const cm::Plan& other : app.plans.doc.plans) {
                 ImGui::PushID(other.id.c_str());
                 if (ImGui::Selectable(other.name.c_str(), other.id == plan.id)) app.plans.doc.active_plan = other.id;
-                app.add_target("plan:choose:" + other.id);
+                app.add_target("plan:choose:" + other.id, {Role::Option, other.name, uint16_t(other.id == plan.id ? state::Selected : 0)});
                 ImGui::PopID();
             }
+            app.end_group();
             ImGui::EndCombo();
         }
-        app.add_target("plan:choose");
         if (button(app, flow, "plan:new", "New plan")) {
             app.new_plan(plan.current_level, plan.target_level);
             return;  // `plan` may have moved
@@ -165,9 +163,9 @@ void draw_plan_header(App& app, cm::Plan& plan, float width) {
     }
     Flow flow(right);
     label(flow, "From", kComboWidth);
-    if (level_combo(app, flow, "plan:current", &plan.current_level, "Not set", "Not set", kComboWidth)) app.plan_edited();
+    if (level_combo(app, flow, "plan:current", "From", &plan.current_level, "Not set", "Not set", kComboWidth)) app.plan_edited();
     label(flow, "to", kComboWidth);
-    if (level_combo(app, flow, "plan:target", &plan.target_level, "Not set", "Not set", kComboWidth)) app.plan_edited();
+    if (level_combo(app, flow, "plan:target", "To", &plan.target_level, "Not set", "Not set", kComboWidth)) app.plan_edited();
     // What is new at the target and not planned yet, one click away (never added behind the reader's back).
     std::vector<int> missing;
     for (int e : cm::expectations_new_at(app.fw, plan.current_level, plan.target_level))
@@ -259,7 +257,7 @@ void draw_readiness(App& app, const cm::Plan& plan, float width) {
     }
     ImGui::Dummy(ImVec2(0, 4));
     const float x0 = ImGui::GetCursorScreenPos().x;
-    section_heading(against_target ? ("Readiness for " + app.fw.levels[size_t(target)].name).c_str() : "Progress");
+    section_heading(app, against_target ? ("Readiness for " + app.fw.levels[size_t(target)].name).c_str() : "Progress");
     // The whole plan at a glance: a large bar with its figures.
     {
         ImGui::PushFont(theme::font(theme::Font::Strong));
@@ -271,7 +269,7 @@ void draw_readiness(App& app, const cm::Plan& plan, float width) {
         progress_bar(pos, ImVec2(width, 14), all, all_missing);
         ImGui::Dummy(ImVec2(width, 18));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        wrapped(readiness_numbers(all, all_missing) +
+        paragraph(app, readiness_numbers(all, all_missing) +
                     (others > 0 ? "; " + std::to_string(others) + " more from other levels in the plan" : std::string()),
                 p.text_muted, theme::font(theme::Font::Small));
         ImGui::PopTextWrapPos();
@@ -302,12 +300,15 @@ void draw_readiness(App& app, const cm::Plan& plan, float width) {
             progress_bar(ImVec2(pos.x + name_w, pos.y + h * 0.2f), ImVec2(bar_w, h * 0.6f), c, missing);
             ImGui::SetCursorScreenPos(ImVec2(pos.x + name_w + bar_w + 12, pos.y));
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - name_w - bar_w - 12);
-            wrapped(numbers, p.text_muted);
+            ImGui::PushStyleColor(ImGuiCol_Text, color4(p.text_muted));
+            ImGui::TextWrapped("%s", numbers.c_str());
+            ImGui::PopStyleColor();
             ImGui::PopTextWrapPos();
+            app.add_content({Role::Text, name + ": " + numbers}, pos, ImGui::GetItemRectMax(), "readiness:" + app.fw.areas[size_t(r.area)].id);
             ImGui::SetCursorScreenPos(ImVec2(pos.x, std::max(ImGui::GetCursorScreenPos().y, pos.y + h + 6)));
         } else {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-            wrapped(name + ": " + numbers, p.text);
+            paragraph(app, name + ": " + numbers, p.text, nullptr, "readiness:" + app.fw.areas[size_t(r.area)].id);
             ImGui::PopTextWrapPos();
             ImVec2 bar = ImGui::GetCursorScreenPos();
             progress_bar(ImVec2(bar.x, bar.y - 2), ImVec2(bar_w, 8), c, missing);
@@ -363,6 +364,7 @@ void draw_status_icon(ImDrawList* dl, ImVec2 c, float r, cm::ItemStatus s, ImU32
 void draw_status_control(App& app, cm::PlanItem& item, size_t index, const std::string& base) {
     const theme::Palette& p = theme::colors();
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    app.begin_group({Role::RadioGroup, "Status"}, base + "status");
     for (cm::ItemStatus s : {cm::ItemStatus::NotStarted, cm::ItemStatus::InProgress, cm::ItemStatus::Done}) {
         if (s != cm::ItemStatus::NotStarted) ImGui::SameLine(0, 2);
         ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -370,7 +372,7 @@ void draw_status_control(App& app, cm::PlanItem& item, size_t index, const std::
         bool clicked = ImGui::InvisibleButton("##status", ImVec2(kStatusSize, kStatusSize));
         ImGui::PopID();
         bool hovered = ImGui::IsItemHovered(), on = item.status == s;
-        app.add_target(base + "status:" + cm::status_id(s));
+        app.add_target(base + "status:" + cm::status_id(s), {Role::Radio, cm::status_label(s), uint16_t(on ? state::Checked : 0)});
         ImVec2 max(pos.x + kStatusSize, pos.y + kStatusSize);
         if (on || hovered) dl->AddRectFilled(pos, max, on ? p.surface_selected : p.surface_hover, 6.0f);
         if (on) dl->AddRect(pos, max, s == cm::ItemStatus::NotStarted ? p.border : p.accent, 6.0f, 0, 1.5f);
@@ -383,6 +385,7 @@ void draw_status_control(App& app, cm::PlanItem& item, size_t index, const std::
         }
         if (clicked) app.set_item_status(index, s);
     }
+    app.end_group();
 }
 
 // What opens under a row: notes, target date, evidence, changed text, remove.
@@ -398,7 +401,7 @@ void draw_item_details(App& app, cm::Plan& plan, size_t index, float x, float ri
     cm::Freshness fresh = cm::freshness(app.fw, item, &e);
     if (fresh == cm::Freshness::Changed) {
         badge("Changed since you planned it", p.warning, p.warning_text);
-        wrapped("When planned it read: " + (item.text.empty() ? std::string("(unknown)") : "\xE2\x80\x9C" + item.text + "\xE2\x80\x9D"), p.text_muted,
+        paragraph(app, "When planned it read: " + (item.text.empty() ? std::string("(unknown)") : "\xE2\x80\x9C" + item.text + "\xE2\x80\x9D"), p.text_muted,
                 theme::font(theme::Font::Small));
         if (button(app, base + "accept", "Use the new text")) {
             cm::refresh_item(app.fw, &item);
@@ -406,7 +409,7 @@ void draw_item_details(App& app, cm::Plan& plan, size_t index, float x, float ri
         }
     } else if (fresh == cm::Freshness::Missing) {
         badge("No longer in the framework", p.warning, p.warning_text);
-        wrapped("This expectation (" + item.expectation + ") is not in the current framework. The item and its notes are kept.", p.text_muted,
+        paragraph(app, "This expectation (" + item.expectation + ") is not in the current framework. The item and its notes are kept.", p.text_muted,
                 theme::font(theme::Font::Small));
     }
     ImGui::TextUnformatted("Notes");
@@ -435,7 +438,7 @@ void draw_item_details(App& app, cm::Plan& plan, size_t index, float x, float ri
             flow.next(std::min(ImGui::CalcTextSize(warning).x, flow.line_width()));
             ImGui::PopFont();
             ImGui::AlignTextToFramePadding();
-            wrapped(warning, p.warning_text, theme::font(theme::Font::Small));
+            paragraph(app, warning, p.warning_text, theme::font(theme::Font::Small));
         }
     }
     ImGui::TextUnformatted("Evidence");
@@ -472,7 +475,7 @@ void draw_item_details(App& app, cm::Plan& plan, size_t index, float x, float ri
             app.plan_edited();
         }
         ImGui::EndDisabled();
-        if (!ev_url.empty() && !url_ok) wrapped("Links start with https:// or http://.", p.warning_text, theme::font(theme::Font::Small));
+        if (!ev_url.empty() && !url_ok) paragraph(app, "Links start with https:// or http://.", p.warning_text, theme::font(theme::Font::Small));
     }
     ImGui::Dummy(ImVec2(0, 2));
     bool remove = button(app, base + "remove", "Remove from plan");
@@ -498,6 +501,7 @@ bool draw_item_row(App& app, cm::Plan& plan, size_t index, float width, bool sho
     ImGui::PushID(id.c_str());
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float right = start.x + width;
+    app.begin_group({Role::ListItem, {}}, "plan:row:" + id);
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + kRowPad));
     draw_status_control(app, item, index, base);
 
@@ -539,7 +543,7 @@ bool draw_item_row(App& app, cm::Plan& plan, size_t index, float width, bool sho
     bool toggled = ImGui::InvisibleButton("##row", ImVec2(right - text_x + 6, row_h));
     const ImGuiID row_id = ImGui::GetItemID();
     bool hovered = ImGui::IsItemHovered(), focused = ImGui::IsItemFocused();
-    app.add_target("plan:item:" + id);
+    app.add_target("plan:item:" + id, {Role::Button, std::string(shown), uint16_t(open ? state::Expanded : state::Collapsed), {}, {}, summary});
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (hovered) dl->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), p.surface_hover, 6.0f);
     focus_ring(6.0f);
@@ -609,6 +613,7 @@ bool draw_item_row(App& app, cm::Plan& plan, size_t index, float width, bool sho
     ImGui::Dummy(ImVec2(width, 0));
     ImGui::PopStyleVar();
     if (open && !removed) draw_item_details(app, plan, index, text_x, right);
+    app.end_group();
     ImGui::PopID();
     if (removed) app.remove_item(index);
     return !removed && index < plan.items.size() && plan.items[index].expectation == id;
@@ -625,13 +630,17 @@ bool draw_group_heading(App& app, const cm::PlanGroup& g, float width, bool fold
     bool clicked = ImGui::InvisibleButton("##group", ImVec2(width, h));
     ImGui::PopID();
     bool hovered = ImGui::IsItemHovered();
-    app.add_target("plan:group:" + g.key);
+    std::string progress = std::to_string(g.counts.done) + " of " + std::to_string(g.counts.total()) + " done";
+    // A heading holding the button that folds the group (the disclosure pattern).
+    const std::string name = g.levels.empty() ? g.heading : g.heading + " \xC2\xB7 " + g.levels;
+    app.begin_group({Role::Heading, name, 0, {}, {}, {}, 3}, "plan:heading:" + g.key);
+    app.add_target("plan:group:" + g.key, {Role::Button, name, uint16_t(folded ? state::Collapsed : state::Expanded), {}, {}, progress});
+    app.end_group();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (hovered) dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), p.surface_hover, 6.0f);
     focus_ring(6.0f);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     // Right: "3 of 8 done" and a small bar when there is room; left: the name and levels, cut to what is left.
-    std::string progress = std::to_string(g.counts.done) + " of " + std::to_string(g.counts.total()) + " done";
     float progress_w = small->CalcTextSizeA(font_size(small), FLT_MAX, 0, progress.c_str()).x;
     const float bar_w = width >= 480 ? 72 : 0;
     float rx = pos.x + width - 8;
@@ -656,9 +665,9 @@ void draw_items(App& app, cm::Plan& plan, float width) {
     const theme::Palette& p = theme::colors();
     PlanSession& ps = app.plans;
     ImGui::Dummy(ImVec2(0, 6));
-    section_heading("Expectations in this plan");
+    section_heading(app, "Expectations in this plan");
     if (plan.items.empty()) {
-        wrapped("Nothing yet: add the expectations new at your target level, or pick some below or from the ladder.", p.text_muted);
+        paragraph(app, "Nothing yet: add the expectations new at your target level, or pick some below or from the ladder.", p.text_muted);
         return;
     }
     std::vector<cm::PlanGroup> groups = cm::outline_plan(app.fw, plan, ps.order);
@@ -674,13 +683,13 @@ void draw_items(App& app, cm::Plan& plan, float width) {
         const std::vector<std::string> labels = {"All " + std::to_string(all.total()), "Not started " + std::to_string(all.not_started),
                                                  "In progress " + std::to_string(all.in_progress), "Done " + std::to_string(all.done)};
         static const std::vector<std::string> names = {"plan:show:all", "plan:show:not-started", "plan:show:in-progress", "plan:show:done"};
-        int shown = segmented(app, flow, "show", labels, names, int(ps.show));
+        int shown = segmented(app, flow, "show", "Show", Role::Radio, labels, names, int(ps.show));
         if (shown >= 0) ps.show = Show(shown);
         if (width < 720) flow.break_line();
         muted_label(flow, "Order");
         static const std::vector<std::string> order_labels = {"Handbook", "Target date"};
         static const std::vector<std::string> order_names = {"plan:order:handbook", "plan:order:date"};
-        int order = segmented(app, flow, "order", order_labels, order_names, int(ps.order));
+        int order = segmented(app, flow, "order", "Order", Role::Radio, order_labels, order_names, int(ps.order));
         if (order >= 0) ps.order = cm::PlanOrder(order);
     }
 
@@ -701,6 +710,7 @@ void draw_items(App& app, cm::Plan& plan, float width) {
         if (draw_group_heading(app, g, width, folded)) toggle(&ps.folded_groups, g.key);
         if (folded) continue;
         bool drawn_all = true;
+        app.begin_group({Role::List, g.heading}, "plan:list:" + g.key);
         for (size_t i : g.items) {
             if (!shown_by_filter(ps, plan.items[i].status)) continue;
             const std::string prev = row > 0 ? rows[row - 1] : "", next = row + 1 < rows.size() ? rows[row + 1] : "";
@@ -710,9 +720,10 @@ void draw_items(App& app, cm::Plan& plan, float width) {
                 break;
             }
         }
+        app.end_group();
         if (!drawn_all) return;
     }
-    if (!any) wrapped("No expectation in this plan is " + std::string(ps.show == PlanSession::Show::Done ? "done" : ps.show == PlanSession::Show::InProgress ? "in progress" : "left to start") + ".",
+    if (!any) paragraph(app, "No expectation in this plan is " + std::string(ps.show == PlanSession::Show::Done ? "done" : ps.show == PlanSession::Show::InProgress ? "in progress" : "left to start") + ".",
                       p.text_muted);
 }
 
@@ -723,11 +734,9 @@ void draw_items(App& app, cm::Plan& plan, float width) {
 void draw_add_expectations(App& app, cm::Plan& plan, float width) {
     const theme::Palette& p = theme::colors();
     ImGui::Dummy(ImVec2(0, 6));
-    if (!ImGui::CollapsingHeader("Add other expectations")) {
-        app.add_target("plan:add-open");
-        return;
-    }
-    app.add_target("plan:add-open");
+    const bool open = ImGui::CollapsingHeader("Add other expectations");
+    app.add_target("plan:add-open", {Role::Button, "Add other expectations", uint16_t(open ? state::Expanded : state::Collapsed)});
+    if (!open) return;
     text_field(app, "plan:add-search", "Find expectations", &app.plans.add_search, 200, false, std::min(360.0f, width), 0, "Filter by words");
     cm::SearchQuery q = cm::parse_search(app.plans.add_search);
     int target = app.fw.find_level(plan.target_level);
@@ -743,13 +752,19 @@ void draw_add_expectations(App& app, cm::Plan& plan, float width) {
         ImGui::PushStyleColor(ImGuiCol_Text, color4(in ? p.text_muted : p.text_link));
         if (ImGui::Selectable(label.c_str(), in, 0, ImVec2(0, 0))) app.toggle_in_plan(e);
         ImGui::PopStyleColor();
-        app.add_target("plan:add:" + x.id);
+        // One checkbox per expectation, named by its text (the line above it says where it sits).
+        app.add_target("plan:add:" + x.id, {Role::Checkbox, x.text, uint16_t(in ? state::Checked : 0), {}, {},
+                                            app.fw.levels[size_t(x.level)].name + " \xC2\xB7 " + app.fw.areas[size_t(x.area)].name});
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        wrapped(x.text, p.text_muted, theme::font(theme::Font::Small));
+        ImGui::PushFont(theme::font(theme::Font::Small));
+        ImGui::PushStyleColor(ImGuiCol_Text, color4(p.text_muted));
+        ImGui::TextWrapped("%s", x.text.c_str());  // said by the checkbox
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
         ImGui::PopTextWrapPos();
         ImGui::PopID();
     }
-    if (shown == 0) wrapped("No expectation matches.", p.text_muted);
+    if (shown == 0) paragraph(app, "No expectation matches.", p.text_muted);
 }
 
 //-----------------------------------------------------------------------------
@@ -759,11 +774,11 @@ void draw_add_expectations(App& app, cm::Plan& plan, float width) {
 void draw_export(App& app, cm::Plan& plan, float width) {
     const theme::Palette& p = theme::colors();
     ImGui::Dummy(ImVec2(0, 6));
-    section_heading("Plan notes");
+    section_heading(app, "Plan notes");
     if (text_field(app, "plan:notes", "Plan notes", &plan.notes, cm::kMaxNotesBytes, true, width, ImGui::GetTextLineHeight() * 5)) app.plan_edited();
 
     ImGui::Dummy(ImVec2(0, 6));
-    section_heading("Share and keep");
+    section_heading(app, "Share and keep");
     Flow flow(ImGui::GetCursorScreenPos().x + width);
     if (button(app, flow, "plan:export:markdown-copy", "Copy as Markdown", true)) {
         export_markdown_to_clipboard(app, plan);
@@ -779,23 +794,22 @@ void draw_export(App& app, cm::Plan& plan, float width) {
     }
     if (button(app, flow, "plan:print", "Print")) platform::print_html(cm::plan_html(app.fw, plan));
     if (button(app, flow, "plan:import", "Import a plan (JSON)")) platform::open_file_picker(".json,application/json");
-    wrapped("Markdown is a task list for a GitLab issue or a 1:1 document; JSON can be imported again here or in another browser.",
+    paragraph(app, "Markdown is a task list for a GitLab issue or a 1:1 document; JSON can be imported again here or in another browser.",
             p.text_muted, theme::font(theme::Font::Small));
     // Browsers may delete a site's storage: say so quietly when a copy is due.
     int64_t now = platform::wall_clock_ms();
     if (cm::export_is_due(plan, now)) {
         std::string due = plan.exported_ms == 0 ? "This plan has not been exported yet: it lives only in this browser."
                                                 : "This plan changed since its last export, " + cm::days_ago(now - plan.exported_ms) + ".";
-        wrapped(due.c_str(), p.text_muted, theme::font(theme::Font::Small));
-        app.add_target("plan:export-due");
+        paragraph(app, due, p.text_muted, theme::font(theme::Font::Small), "plan:export-due");
     }
     const char* kept = app.plans.persistence == Persistence::Persistent ? "This browser keeps your plans until you delete them (persistent storage granted)."
                        : app.plans.persistence == Persistence::BestEffort || app.plans.persistence == Persistence::Unsupported
                            ? "This browser may delete the site's data after weeks without a visit or when space runs low; an export keeps a copy."
                            : nullptr;
     if (kept) {
-        wrapped(kept, p.text_muted, theme::font(theme::Font::Small));
-        app.add_target(app.plans.persistence == Persistence::Persistent ? "plan:storage-persistent" : "plan:storage-best-effort");
+        paragraph(app, kept, p.text_muted, theme::font(theme::Font::Small),
+                  app.plans.persistence == Persistence::Persistent ? "plan:storage-persistent" : "plan:storage-best-effort");
     }
 }
 
@@ -810,21 +824,28 @@ void draw_where_data_lives(App& app, float width) {
         where += " Last saved " + cm::utc_minute(app.plans.saved_wall_ms) + ", revision " +
                  std::to_string(app.plans.doc.revision) + ".";
     where += " Clearing the site's data deletes them: export a copy to keep one elsewhere.";
-    wrapped(where, p.text_muted, theme::font(theme::Font::Small));
+    paragraph(app, where, p.text_muted, theme::font(theme::Font::Small));
     ImGui::PopTextWrapPos();
     if (button(app, "plan:delete-data", "Delete my data")) ImGui::OpenPopup("Delete my data");
     const float dialog_w = place_dialog(app, 420);
     if (ImGui::BeginPopupModal("Delete my data", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        app.begin_group({Role::Dialog, "Delete my data", state::Modal}, "dialog:delete-data");
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + dialog_w);
-        ImGui::TextWrapped("Delete every plan, backup and setting this app stored in this browser? This cannot be undone; "
-                           "download your plans first if you may want them again.");
+        paragraph(app, "Delete every plan, backup and setting this app stored in this browser? This cannot be undone; "
+                       "download your plans first if you may want them again.", theme::colors().text);
         ImGui::PopTextWrapPos();
         Flow flow(ImGui::GetCursorScreenPos().x + dialog_w);
         if (button(app, flow, "plan:delete-data:confirm", "Delete everything", true)) {
             app.delete_all_data();
             ImGui::CloseCurrentPopup();
+            app.focus_request = "plan:delete-data";
         }
-        if (button(app, flow, "plan:delete-data:cancel", "Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();  // focus moves into the dialog, on its safe choice
+        if (button(app, flow, "plan:delete-data:cancel", "Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            ImGui::CloseCurrentPopup();
+            app.focus_request = "plan:delete-data";  // and back to what opened it
+        }
+        app.end_group();
         ImGui::EndPopup();
     }
 }
@@ -836,20 +857,24 @@ void draw_import_question(App& app) {
     const float dialog_w = place_dialog(app, 460);
     if (ImGui::BeginPopupModal("Import", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
         const cm::Plan& first = app.plans.pending_import.front();
+        app.begin_group({Role::Dialog, "Import", state::Modal}, "dialog:import");
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + dialog_w);
-        ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D is already in this browser (the file holds the same plan). Replace the plan here with the one "
-                           "from the file, or keep both?", first.name.c_str());
+        paragraph(app, "\xE2\x80\x9C" + first.name + "\xE2\x80\x9D is already in this browser (the file holds the same plan). Replace the plan here with the one "
+                       "from the file, or keep both?", theme::colors().text);
         ImGui::PopTextWrapPos();
         using Choice = App::ImportChoice;
         std::optional<Choice> choice;
         Flow flow(ImGui::GetCursorScreenPos().x + dialog_w);
         if (button(app, flow, "import:replace", "Replace")) choice = Choice::Replace;
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         if (button(app, flow, "import:copy", "Import as a copy", true)) choice = Choice::Copy;
         if (button(app, flow, "import:cancel", "Cancel")) choice = Choice::Cancel;
         if (choice) {
             app.resolve_import(*choice);
             ImGui::CloseCurrentPopup();
+            app.focus_request = "plan:import";
         }
+        app.end_group();
         ImGui::EndPopup();
     }
 }

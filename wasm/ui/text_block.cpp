@@ -59,12 +59,4 @@ void draw_text(ImDrawList* dl, const ImFont* font, ImVec2 pos, std::string_view 
     }
 }
 
-void paragraph(const ImFont* font, std::string_view text, ImU32 color, float wrap_width) {
-    TextBlock block;
-    layout_text(font, text, wrap_width, &block);
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    draw_text(ImGui::GetWindowDrawList(), font, pos, text, block, TextStyle{color});
-    ImGui::Dummy(ImVec2(block.width, block.height));
-}
-
 }  // namespace ui

@@ -38,7 +38,4 @@ struct TextStyle {
 
 void draw_text(ImDrawList* dl, const ImFont* font, ImVec2 pos, std::string_view text, const TextBlock& block, const TextStyle& style);
 
-// Convenience for one-off paragraphs: lays out and draws at the cursor, advancing it.
-void paragraph(const ImFont* font, std::string_view text, ImU32 color, float wrap_width);
-
 }  // namespace ui

@@ -64,7 +64,7 @@ bool filter_fold(App& app, Flow& flow, const std::string& target, const std::str
     ImGui::PushID(target.c_str());
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::Button("##fold", ImVec2(w, 0));
-    app.add_target(target);
+    app.add_target(target, {Role::Button, "Filters: " + summary, uint16_t(*open ? state::Expanded : state::Collapsed)});
     ImGui::PopID();
     if (clicked) *open = !*open;
     const theme::Palette& p = theme::colors();
@@ -99,7 +99,8 @@ bool chip(App& app, Flow& flow, const std::string& target, const char* label, bo
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::InvisibleButton(label, size);
     bool hovered = ImGui::IsItemHovered();
-    app.add_target(target);
+    app.add_target(target, {Role::Button, std::string(label, label_end), uint16_t(state::Toggle | (selected ? state::Pressed : 0)), {}, {},
+                            tooltip && std::string_view(tooltip) != std::string_view(label, size_t(label_end - label)) ? tooltip : ""});
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 max(pos.x + size.x, pos.y + size.y);
     ImU32 bg = selected ? p.accent : hovered ? p.surface_hover : p.surface;
@@ -115,10 +116,12 @@ bool chip(App& app, Flow& flow, const std::string& target, const char* label, bo
     return clicked;
 }
 
-int segmented(App& app, Flow& flow, const char* id, const std::vector<std::string>& labels, const std::vector<std::string>& targets, int active) {
+int segmented(App& app, Flow& flow, const char* id, const char* name, Role role, const std::vector<std::string>& labels,
+              const std::vector<std::string>& targets, int active) {
     const theme::Palette& p = theme::colors();
     int clicked = -1;
     ImGui::PushID(id);
+    app.begin_group({role == Role::Tab ? Role::TabList : Role::RadioGroup, name}, std::string("group:") + id);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < labels.size(); i++) {
         ImVec2 text = ImGui::CalcTextSize(labels[i].c_str());
@@ -129,8 +132,8 @@ int segmented(App& app, Flow& flow, const char* id, const std::vector<std::strin
         if (ImGui::InvisibleButton("##tab", size)) clicked = int(i);
         ImGui::PopID();
         bool hovered = ImGui::IsItemHovered();
-        app.add_target(targets[i]);
         bool on = int(i) == active;
+        app.add_target(targets[i], {role, labels[i], uint16_t(on ? (role == Role::Tab ? state::Selected : state::Checked) : 0)});
         ImVec2 max(pos.x + size.x, pos.y + size.y);
         if (on || hovered) dl->AddRectFilled(pos, max, on ? p.surface_selected : p.surface_hover, 6.0f);
         if (on) dl->AddLine(ImVec2(pos.x + 8, max.y - 1), ImVec2(max.x - 8, max.y - 1), p.accent, 2.0f);
@@ -138,6 +141,7 @@ int segmented(App& app, Flow& flow, const char* id, const std::vector<std::strin
         focus_ring(6.0f);
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     }
+    app.end_group();
     ImGui::PopID();
     return clicked;
 }
@@ -149,7 +153,7 @@ bool link(App& app, const std::string& target, const char* label, std::string_vi
     size.x = std::min(size.x, std::max(1.0f, max_width));
     bool clicked = ImGui::InvisibleButton(target.c_str(), ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f)));
     bool hovered = ImGui::IsItemHovered();
-    app.add_target(target);
+    app.add_target(target, {Role::Link, label, 0, {}, std::string(url)});
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec4 clip(pos.x, pos.y, pos.x + size.x, pos.y + size.y);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, p.text_link, label, nullptr, 0, &clip);
@@ -177,7 +181,7 @@ bool button(App& app, const std::string& target, const char* label, bool primary
         ImGui::PushStyleColor(ImGuiCol_Text, color4(p.accent_text));
     }
     bool clicked = ImGui::Button(label);
-    app.add_target(target);
+    app.add_target(target, {Role::Button, std::string(visible_label(label)), uint16_t(ImGui::GetItemFlags() & ImGuiItemFlags_Disabled ? state::Disabled : 0)});
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     if (primary) ImGui::PopStyleColor(4);
     return clicked;
@@ -215,10 +219,20 @@ void label(Flow& flow, const char* text, float keep_with) {
     ImGui::TextUnformatted(text);
 }
 
-void section_heading(const char* text) {
+void section_heading(App& app, const char* text, int level) {
     ImGui::PushFont(theme::font(theme::Font::Heading));
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+    app.add_content({Role::Heading, text, 0, {}, {}, {}, uint8_t(level)}, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void paragraph(App& app, const std::string& text, ImU32 color, const ImFont* font, std::string name) {
+    if (font) ImGui::PushFont(const_cast<ImFont*>(font));
+    ImGui::PushStyleColor(ImGuiCol_Text, color4(color));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+    app.add_content({Role::Text, text}, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), std::move(name));
 }
 
 float place_dialog(const App& app, float wanted_width) {
@@ -229,18 +243,24 @@ float place_dialog(const App& app, float wanted_width) {
     return w;
 }
 
-bool level_combo(App& app, Flow& flow, const std::string& target, std::string* level_id, const char* placeholder, const char* none_label,
-                 float width) {
+bool level_combo(App& app, Flow& flow, const std::string& target, const char* name, std::string* level_id, const char* placeholder,
+                 const char* none_label, float width) {
     int current = app.fw.find_level(*level_id);
     bool changed = false;
     width = std::min(width, flow.line_width());
     flow.next(width);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(("##" + target).c_str(), current >= 0 ? app.fw.levels[size_t(current)].name.c_str() : placeholder)) {
+    const char* shown = current >= 0 ? app.fw.levels[size_t(current)].name.c_str() : placeholder;
+    const bool open = ImGui::BeginCombo(("##" + target).c_str(), shown);
+    // The combo itself, then its list (a popup) while it is open.
+    app.add_target(target, {Role::ComboBox, name, uint16_t(open ? state::Expanded : state::Collapsed), shown});
+    if (open) {
+        app.begin_group({Role::ListBox, name}, target + ":list");
         if (none_label && ImGui::Selectable(none_label, current < 0)) {
             level_id->clear();
             changed = true;
         }
+        if (none_label) app.add_target(target + ":none", {Role::Option, none_label, uint16_t(current < 0 ? state::Selected : 0)});
         for (size_t l = 0; l < app.fw.levels.size(); l++) {
             const cm::Level& level = app.fw.levels[l];
             if (!level.published) continue;  // nothing to compare or plan
@@ -249,12 +269,12 @@ bool level_combo(App& app, Flow& flow, const std::string& target, std::string* l
                 *level_id = level.id;
                 changed = true;
             }
-            app.add_target(target + ":" + level.id);
+            app.add_target(target + ":" + level.id, {Role::Option, level.name, uint16_t(int(l) == current ? state::Selected : 0)});
             ImGui::PopID();
         }
+        app.end_group();
         ImGui::EndCombo();
     }
-    app.add_target(target);
     return changed;
 }
 
@@ -277,7 +297,7 @@ bool text_field(App& app, const std::string& target, const char* label, std::str
             app.edit_target = target;
             platform::edit_text_natively(label, *value, multiline);
         }
-        app.add_target(target);
+        app.add_target(target, {Role::TextBox, label, uint16_t(multiline ? state::Multiline : 0), *value, {}, hint ? hint : ""});
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), p.surface, ImGui::GetStyle().FrameRounding);
         dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), p.border, ImGui::GetStyle().FrameRounding);
@@ -293,7 +313,7 @@ bool text_field(App& app, const std::string& target, const char* label, std::str
         ImGui::SetNextItemWidth(width);
         changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, value) : ImGui::InputText(id.c_str(), value);
     }
-    app.add_target(target);
+    app.add_target(target, {Role::TextBox, label, uint16_t(multiline ? state::Multiline : 0), *value, {}, hint ? hint : ""});
     if (changed && value->size() > max_bytes) value->resize(cm::text::utf8_prefix(*value, max_bytes).size());  // the stored format's limit
     return changed;
 }

@@ -49,8 +49,10 @@ float chip_width(const char* label);    // what chip() takes
 // A toggle pill (filters), placed by `flow`. Returns true when clicked.
 bool chip(App& app, Flow& flow, const std::string& target, const char* label, bool selected, const char* tooltip = nullptr);
 
-// Mutually exclusive tabs, placed by `flow` (so they wrap); returns the index clicked, or -1.
-int segmented(App& app, Flow& flow, const char* id, const std::vector<std::string>& labels, const std::vector<std::string>& targets, int active);
+// Mutually exclusive choices, placed by `flow` (so they wrap); returns the index clicked, or -1.
+// `role`: Role::Tab (a tab list) or Role::Radio (a radio group), named `name`.
+int segmented(App& app, Flow& flow, const char* id, const char* name, Role role, const std::vector<std::string>& labels,
+              const std::vector<std::string>& targets, int active);
 
 // Text that opens `url` in a new tab; a label wider than `max_width` is cut there.
 bool link(App& app, const std::string& target, const char* label, std::string_view url, float max_width = 1e9f);
@@ -67,7 +69,9 @@ void muted_label(Flow& flow, const char* text);  // placed by `flow`
 // Body text aligned to frame padding ("I am at"), placed by `flow` together with
 // the control of width `keep_with` that follows it on the same line.
 void label(Flow& flow, const char* text, float keep_with = 0);
-void section_heading(const char* text);       // Heading font
+void section_heading(App& app, const char* text, int level = 2);  // Heading font; a heading to assistive technology
+// Wrapped text at the cursor (in `font`, when given), declared as a paragraph.
+void paragraph(App& app, const std::string& text, ImU32 color, const ImFont* font = nullptr, std::string name = {});
 
 // The keyboard-focus ring around the last item (InvisibleButton draws none itself).
 void focus_ring(float rounding);
@@ -77,8 +81,8 @@ void focus_ring(float rounding);
 float place_dialog(const App& app, float wanted_width);
 
 // A combo of the published levels; `none_label` (when not null) also offers "no level" (an empty id).
-// Placed by `flow`, narrowed to fit the line.
-bool level_combo(App& app, Flow& flow, const std::string& target, std::string* level_id, const char* placeholder,
+// Placed by `flow`, narrowed to fit the line; `name` is its accessible name ("I am at").
+bool level_combo(App& app, Flow& flow, const std::string& target, const char* name, std::string* level_id, const char* placeholder,
                  const char* none_label = nullptr, float width = 180);
 
 // A text field that edits `value` (at most `max_bytes`). On touch devices a tap

@@ -1,0 +1,74 @@
+// Career Matrix views: what each drawn thing is, for assistive technology.
+// A canvas is one opaque picture to a screen reader, so every control and piece
+// of content a view draws is also declared, where it is drawn, with a role, an
+// accessible name and a state (App::add_target, add_content, begin_group). The
+// platform mirrors the declared tree into real DOM elements over the canvas
+// (platform.h: publish_semantics); tests read it too (careerMatrix.targets()).
+#pragma once
+#include <imgui.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ui {
+
+enum class Role : uint8_t {
+    Button, Link, Checkbox, Tab, TabList, TextBox, ComboBox, ListBox, Option, Radio, RadioGroup,
+    Heading, Text, List, ListItem, Group, Region, Dialog, Status, Alert,
+};
+const char* role_name(Role role);  // "button", "link", ...: the names the DOM layer maps
+
+// States, said by the DOM layer as ARIA states.
+namespace state {
+enum : uint16_t {
+    Pressed = 1 << 0,    // toggle buttons (filter chips)
+    Checked = 1 << 1,    // checkboxes, radios
+    Selected = 1 << 2,   // tabs, options
+    Expanded = 1 << 3,   // disclosure buttons, combos: open
+    Collapsed = 1 << 4,  // disclosure buttons, combos: closed (neither flag: not a disclosure)
+    Disabled = 1 << 5,
+    Multiline = 1 << 6,  // text boxes
+    Modal = 1 << 7,      // dialogs
+    Toggle = 1 << 8,     // a toggle button: Pressed says whether it is on
+};
+}
+
+struct Semantics {
+    Role role = Role::Button;
+    std::string label;        // the accessible name; for text and headings, the text itself
+    uint16_t state = 0;
+    std::string value;        // text boxes: the text; combos: the shown choice
+    std::string url;          // links
+    std::string description;  // said after the name: "new at Staff", "2 of 6 done"
+    uint8_t level = 0;        // headings: 1 to 4
+};
+
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+    ImVec2 center() const { return ImVec2(x + w * 0.5f, y + h * 0.5f); }
+};
+
+// One node of the tree, in reading order: a control (a named target tests can
+// click), a piece of content, or a group holding the nodes declared inside it.
+struct Target {
+    std::string name;     // "chip:level:senior", "expectation:senior.autonomy.2", "tab:compare", ...
+    Rect rect;
+    Rect clip;            // the part of `rect` its window shows (empty when scrolled away)
+    bool visible = true;  // false: submitted but scrolled out of view (a reader would scroll to it)
+    bool popup = false;   // drawn in a popup, a dialog or a combo's list, over the view
+    Semantics what;
+    int parent = -1;      // index of the group it is in
+    ImGuiID id = 0;       // the ImGui item; 0 for content, groups, and controls declared without being drawn
+};
+
+// Every node, serialized for the DOM layer (which is sent the text only when it
+// changed), with the theme and the control that has the app's keyboard focus.
+// Written by hand: it runs every frame that is drawn.
+std::string semantics_json(const std::vector<Target>& nodes, bool dark, std::string_view focused);
+
+// The label ImGui draws for `label`: without its "##id" suffix.
+std::string_view visible_label(std::string_view label);
+
+}  // namespace ui

@@ -114,36 +114,6 @@
     try { return f(p); } finally { Module._free(p); }
   }
 
-  // Text editing for touch devices: a native dialog, so the system keyboard works.
-  function editText(label, current, multiline, done) {
-    var dialog = document.createElement('dialog');
-    dialog.className = 'cm-editor';
-    var form = document.createElement('form');
-    form.method = 'dialog';
-    var caption = document.createElement('label');
-    caption.textContent = label;
-    var field = document.createElement(multiline ? 'textarea' : 'input');
-    field.value = current;
-    caption.appendChild(field);
-    var menu = document.createElement('menu');
-    ['Cancel', 'OK'].forEach(function (name) {
-      var b = document.createElement('button');
-      b.value = name.toLowerCase();
-      b.textContent = name;
-      menu.appendChild(b);
-    });
-    form.appendChild(caption);
-    form.appendChild(menu);
-    dialog.appendChild(form);
-    document.body.appendChild(dialog);
-    dialog.addEventListener('close', function () {
-      done(dialog.returnValue === 'ok' ? field.value : null);
-      dialog.remove();
-    });
-    dialog.showModal();
-    field.focus();
-  }
-
   function start() {
     var dataUrl = frameworkUrl();
     if (failed) return;
@@ -176,7 +146,6 @@
         if (window.parent !== window) window.parent.postMessage({ type: 'career-matrix:release-focus' }, '*');
         else $('cm-text-link').focus();
       },
-      onEditText: editText,
     };
     loadScript(script.dataset.app)
       .then(function () { return createCareerMatrix(moduleArg); })
@@ -189,6 +158,8 @@
           var bytes = new Uint8Array(buf), p = toHeap(bytes);
           Module._cm_set_font(i, p, bytes.length);
           Module._free(p);
+          // The same font for the text fields' editors, which the page draws over the canvas.
+          if (i === 0 && window.FontFace) document.fonts.add(new FontFace('Career Matrix', buf));
         });
         if (!withCString('#cm-canvas', Module._cm_start))
           throw new Error('This browser could not create a WebGL 2 context, which the ladder needs to draw. The text version below has the same content.');

@@ -115,7 +115,8 @@ describe('the ladder', () => {
     await settle(page);
     const s = await state(page);
     assert.deepEqual(s.filters.levels, ['senior']);
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'cm-canvas', 'focus stays in the app until Esc');
+    // Focus stays in the app until Esc: on the chip's element in the accessibility layer.
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.cm), 'chip:level:senior', 'focus stays in the app until Esc');
     await page.close();
   });
 

@@ -225,10 +225,10 @@ describe('layout', () => {
     assert.equal(s.plans.active.items[0].status, 'done');
     assert.equal(s.plans.active.items[1].status, 'in-progress');
     await tap(`plan:item:${first}`);
+    // A tap on the notes lands on the real text field over the canvas: the system keyboard's text goes in.
     await tap(`plan:item:${first}:notes`);
-    const field = page.locator('dialog.cm-editor textarea');
-    await field.fill('Reviewed the on-call handover\nwith the team');
-    await page.locator('dialog.cm-editor button[value="ok"]').tap();
+    assert.equal(await page.evaluate(() => document.activeElement.tagName + ' ' + document.activeElement.getAttribute('aria-label')), 'TEXTAREA Notes');
+    await page.keyboard.insertText('Reviewed the on-call handover\nwith the team');
     await settle(page);
     await expectClean(page, 'an open item on a phone');
     await tap(`plan:item:${first}`);

@@ -104,8 +104,38 @@ void Runner::wheel(float dy) {
     frames(2);
 }
 
+// The focused text field, if a text field has the app's focus: the editor a
+// browser would give it (platform.h) is simulated here, with the caret at the end.
+const ui::Target* Runner::focused_field() const {
+    for (const ui::Target& t : app.targets)
+        if (t.name == app.focused_target && t.what.role == ui::Role::TextBox) return &t;
+    return nullptr;
+}
+
+void Runner::edit_field(const ui::Target& field, std::string text) {
+    app.on_text_input(field.name, text);
+    select_all_ = false;
+    frames(2);
+}
+
 void Runner::key(ImGuiKey k, ImGuiKeyChord mods) {
     ImGuiIO& io = ImGui::GetIO();
+    if (const ui::Target* field = focused_field()) {
+        std::string text = select_all_ ? std::string() : field->what.value;
+        if (k == ImGuiKey_A && (mods & ImGuiMod_Ctrl)) {
+            select_all_ = true;
+            return;
+        }
+        if (k == ImGuiKey_Backspace) {
+            if (!select_all_)
+                while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+            if (!text.empty()) text.pop_back();
+            return edit_field(*field, text);
+        }
+        if (k == ImGuiKey_Enter && (field->what.state & ui::state::Multiline)) return edit_field(*field, text + "\n");
+        if (k == ImGuiKey_End || k == ImGuiKey_Home || k == ImGuiKey_Enter) return;
+        // Other keys (Esc, Tab) go to the app.
+    }
     auto set_mods = [&](bool down) {
         if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, down);
         if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, down);
@@ -120,12 +150,14 @@ void Runner::key(ImGuiKey k, ImGuiKeyChord mods) {
 }
 
 void Runner::type(const char* utf8) {
+    if (const ui::Target* field = focused_field()) return edit_field(*field, (select_all_ ? std::string() : field->what.value) + utf8);
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     frames(2);
 }
 
 void Runner::paste(const std::string& text) {
     host().clipboard = text;
+    if (focused_field()) return type(text.c_str());
     key(ImGuiKey_V, ImGuiMod_Ctrl);
 }
 
@@ -208,10 +240,4 @@ void publish_semantics(std::string_view tree) {
 }
 void query_storage_persistence() { host().persistence_queries++; }
 void request_persistent_storage() { host().persistence_requests++; }
-bool is_touch_device() { return host().touch; }
-void edit_text_natively(std::string_view label, std::string_view current, bool) {
-    host().edit_label = std::string(label);
-    host().edit_text = std::string(current);
-}
-
 }  // namespace platform

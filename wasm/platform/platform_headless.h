@@ -28,8 +28,6 @@ struct Host {
     std::string picker_accept;         // last file picker request
     std::string printed;               // last document sent to the printer
     std::string fatal_title, fatal_details;
-    std::string edit_label, edit_text; // last native text-edit request
-    bool touch = false;
     bool first_frame = false;
     int focus_released = 0;
     int persistence_queries = 0, persistence_requests = 0;  // answers: App::on_storage_persistence
@@ -61,6 +59,9 @@ public:
     void move(ImVec2 pos);
     void click(ImVec2 pos, int button = 0);  // press and release over two frames each
     void wheel(float dy);
+    // Keys and text go to the focused text field's editor when a field has focus
+    // (simulated: the caret at the end; Ctrl+A, Backspace, Enter in multi-line
+    // fields), otherwise to the app.
     void key(ImGuiKey key, ImGuiKeyChord mods = 0);  // press and release
     void type(const char* utf8);
     void paste(const std::string& text);  // the browser's paste event
@@ -77,7 +78,10 @@ public:
     float pixel_ratio;
 
 private:
+    const ui::Target* focused_field() const;
+    void edit_field(const ui::Target& field, std::string text);
     ImGuiContext* ctx_;
+    bool select_all_ = false;
 };
 
 // Loads a file into a string (tests use it for data and fonts).

@@ -49,10 +49,8 @@ void cm_js_fatal_error(const char* title, const char* details);
 void cm_js_release_focus();
 void cm_js_semantics(const char* json);
 void cm_js_storage_persistence(int ask);
-int cm_js_is_touch();
 int cm_js_is_mac();
 int cm_js_prefers_dark();
-void cm_js_edit_text(const char* label, const char* current, int multiline);
 }
 
 namespace {
@@ -239,9 +237,6 @@ void render_frame() {
             platform::request_frames(2);
             break;
         }
-    // The caret blinks while a text field is active and the canvas has focus:
-    // wake up for each phase (a field left active in an unfocused page costs nothing).
-    if (io.WantTextInput && D->focused) platform::request_frame_after(500);
     D->app.end_frame();
 }
 
@@ -351,10 +346,7 @@ void release_focus() { cm_js_release_focus(); }
 void publish_semantics(std::string_view tree) { cm_js_semantics(std::string(tree).c_str()); }
 void query_storage_persistence() { cm_js_storage_persistence(0); }
 void request_persistent_storage() { cm_js_storage_persistence(1); }
-bool is_touch_device() { return cm_js_is_touch() != 0; }
-void edit_text_natively(std::string_view label, std::string_view current, bool multiline) {
-    cm_js_edit_text(std::string(label).c_str(), std::string(current).c_str(), multiline ? 1 : 0);
-}
+
 
 }  // namespace platform
 
@@ -538,6 +530,8 @@ EMSCRIPTEN_KEEPALIVE void cm_on_storage(const char* key) {
 // The DOM layer over the canvas (web_library.js): its focus moved, or one of its elements was activated.
 EMSCRIPTEN_KEEPALIVE void cm_on_a11y_focus(const char* name) { D->app.on_a11y_focus(name); }
 EMSCRIPTEN_KEEPALIVE void cm_on_a11y_activate(const char* name) { D->app.on_a11y_activate(name); }
+// A text field's element (the real editor) changed its text.
+EMSCRIPTEN_KEEPALIVE void cm_on_a11y_text(const char* name, const char* value) { D->app.on_text_input(name, value); }
 
 // 0: the browser cannot say, 1: persistent, 2: not persistent (see platform.h).
 EMSCRIPTEN_KEEPALIVE void cm_on_persistence(int state) {
@@ -556,8 +550,5 @@ EMSCRIPTEN_KEEPALIVE void cm_on_file_opened(const char* name, const char* conten
     D->app.on_file_opened(name, contents ? contents : "", contents != nullptr);
 }
 
-EMSCRIPTEN_KEEPALIVE void cm_on_text_edited(const char* text) {
-    D->app.on_text_edited(text);
-}
 
 }  // extern "C"

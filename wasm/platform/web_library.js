@@ -52,54 +52,8 @@ mergeInto(LibraryManager.library, {
       else window.scrollBy(0, dy);
     },
     touch: null,  // {id, x, y, moved}
-  },
-
-  cm_js_init__deps: ['$CM', 'malloc', 'free'],
-  cm_js_init: function(selectorPtr) {
-    var c = document.querySelector(UTF8ToString(selectorPtr));
-    CM.canvas = c;
-    c.addEventListener('pointerdown', function(e) {
-      if (e.pointerType === 'touch') {
-        CM.touch = { id: e.pointerId, x: e.clientX, y: e.clientY, moved: false };
-        CM.pointer(0, e);  // hover first, so the press lands on what is under the finger
-        return;
-      }
-      c.setPointerCapture(e.pointerId);  // drags keep working outside the canvas
-      CM.pointer(1, e);
-    });
-    c.addEventListener('pointermove', function(e) {
-      var t = CM.touch;
-      if (t && t.id === e.pointerId) {
-        var dx = e.clientX - t.x, dy = e.clientY - t.y;
-        if (!t.moved && Math.abs(dx) + Math.abs(dy) < 8) return;
-        t.moved = true;
-        t.x = e.clientX; t.y = e.clientY;
-        // A finger drag scrolls what is under it, and the page once the app cannot scroll further.
-        if (!_cm_on_wheel(-dx, -dy, CM.modifiers(e))) CM.scrollHost(-dy);
-        return;
-      }
-      CM.pointer(0, e);
-    });
-    c.addEventListener('pointerup', function(e) {
-      var t = CM.touch;
-      if (t && t.id === e.pointerId) {
-        CM.touch = null;
-        if (!t.moved) { CM.pointer(1, e); CM.pointer(2, e); }  // a tap is a click
-        _cm_on_pointer(3, 0, 0, 0, 0, 0, 1);  // and then the finger is gone: no hover stays behind
-        return;
-      }
-      CM.pointer(2, e);
-    });
-    c.addEventListener('pointercancel', function(e) { CM.touch = null; _cm_on_pointer(3, 0, 0, 0, 0, 0, 0); });
-    c.addEventListener('pointerleave', function(e) { if (!e.buttons) _cm_on_pointer(3, 0, 0, 0, 0, 0, 0); });
-    c.addEventListener('contextmenu', function(e) { e.preventDefault(); });
-    c.addEventListener('wheel', function(e) {
-      if (e.ctrlKey) return;  // pinch and Ctrl+wheel zoom the page
-      var k = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? c.clientHeight : 1;
-      // The app keeps the wheel only when it really scrolls something; otherwise the page scrolls.
-      if (_cm_on_wheel(e.deltaX * k, e.deltaY * k, CM.modifiers(e))) e.preventDefault();
-    }, { passive: false });
-    c.addEventListener('keydown', function(e) {
+    // Keys go to the app from the canvas, and from the accessibility layer's elements.
+    keyDown: function(e) {
       if (e.isComposing) return;
       var text = e.key.length > 0 && Array.from(e.key).length === 1 && !e.ctrlKey && !e.metaKey ? e.key : '';
       var handled = CM.withString(e.code || '', function(code) {
@@ -109,14 +63,290 @@ mergeInto(LibraryManager.library, {
       });
       if (text) { CM.withString(text, _cm_on_text); handled = 1; }
       if (handled) e.preventDefault();
-    });
-    c.addEventListener('keyup', function(e) {
+    },
+    keyUp: function(e) {
       CM.withString(e.code || '', function(code) {
         return CM.withString(e.key || '', function(key) { return _cm_on_key(0, code, key, CM.modifiers(e), 0); });
       });
+    },
+  },
+
+  // The accessibility layer: the views' semantic tree (ui/semantics.h) mirrored
+  // into real elements over the canvas, each at its rectangle, so screen readers,
+  // magnifiers, touch exploration and voice control find what the canvas shows.
+  // Elements are transparent and let the pointer through, except text fields,
+  // which are the real editors (their text, caret, selection and IME are the
+  // browser's, drawn over the canvas's box). Updated only when the tree changes.
+  $CMA__deps: ['$CM'],
+  $CMA: {
+    root: null, polite: null, assertive: null, composing: false,
+    els: null,  // node name -> element (maps are made in init: a library's objects are copied as text)
+    tags: { button: 'button', link: 'a', checkbox: 'button', tab: 'button', radio: 'button', combobox: 'button',
+            heading: 'h2', text: 'p', list: 'ul', listitem: 'li', region: 'section' },
+    roles: { checkbox: 'checkbox', tab: 'tab', radio: 'radio', combobox: 'combobox', tablist: 'tablist', radiogroup: 'radiogroup',
+             listbox: 'listbox', option: 'option', group: 'group', dialog: 'dialog', status: 'status', alert: 'alert' },
+    S: { pressed: 1, checked: 2, selected: 4, expanded: 8, collapsed: 16, disabled: 32, multiline: 64, modal: 128, toggle: 256 },
+    init: function(canvas) {
+      CMA.els = new Map();
+      CMA.idMap = new Map();
+      var root = document.createElement('div');
+      root.className = 'cm-a11y';
+      canvas.after(root);
+      CMA.root = root;
+      ['polite', 'assertive'].forEach(function(kind) {
+        var live = document.createElement('div');
+        live.className = 'cm-live';
+        live.setAttribute('aria-live', kind);
+        canvas.parentNode.appendChild(live);
+        CMA[kind] = live;
+      });
+      var nameOf = function(el) { while (el && el !== root && !el.dataset.cm) el = el.parentNode; return el && el !== root ? el.dataset.cm : null; };
+      root.addEventListener('focusin', function(e) {
+        if (!e.relatedTarget || !(root.contains(e.relatedTarget) || e.relatedTarget === canvas)) _cm_on_focus(1);
+        var n = nameOf(e.target);
+        if (n) CM.withString(n, _cm_on_a11y_focus);
+      });
+      root.addEventListener('focusout', function(e) {
+        if (!e.relatedTarget || !(root.contains(e.relatedTarget) || e.relatedTarget === canvas)) _cm_on_focus(0);
+      });
+      root.addEventListener('click', function(e) {
+        var el = e.target.closest('[data-cm]');
+        if (!el || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') return;
+        e.preventDefault();  // links too: the app opens them, as it does on a click on the canvas
+        // A pointer's click reached the app through the pointer events already; a click
+        // from the keyboard or assistive technology (no pointer, detail 0) acts on the element.
+        if (e.detail === 0) CM.withString(el.dataset.cm, _cm_on_a11y_activate);
+      });
+      root.addEventListener('compositionstart', function() { CMA.composing = true; });
+      root.addEventListener('compositionend', function() { CMA.composing = false; });
+      root.addEventListener('input', function(e) {
+        var el = e.target;
+        if (el.dataset.cm) CM.withString(el.dataset.cm, function(n) { CM.withString(el.value, function(v) { _cm_on_a11y_text(n, v); }); });
+      });
+      root.addEventListener('keydown', function(e) {
+        var el = e.target, role = el.getAttribute('role') || el.tagName.toLowerCase();
+        if (e.key === 'Tab') return;  // the browser moves focus through the layer, in reading order
+        if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') {
+          if (e.key === 'Escape') CM.keyDown(e);
+          return;
+        }
+        // Arrows move within a tab list or a radio group and choose (the ARIA patterns).
+        var group = el.parentNode && el.parentNode.getAttribute && el.parentNode.getAttribute('role');
+        if ((group === 'tablist' || group === 'radiogroup') && /^Arrow/.test(e.key)) {
+          var items = Array.from(el.parentNode.children).filter(function(c) { return c.dataset.cm; });
+          var i = items.indexOf(el) + (e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1);
+          var next = items[(i + items.length) % items.length];
+          e.preventDefault();
+          next.focus();
+          next.click();
+          return;
+        }
+        if ((e.key === 'Enter' || e.key === ' ') && (el.tagName === 'BUTTON' || el.tagName === 'A')) return;  // the element's own click
+        if ((e.key === 'Enter' || e.key === ' ') && role === 'option') { e.preventDefault(); el.click(); return; }
+        CM.keyDown(e);
+      });
+      root.addEventListener('keyup', function(e) {
+        if (e.target.tagName !== 'INPUT' && e.target.tagName !== 'TEXTAREA') CM.keyUp(e);
+      });
+    },
+    element: function(n) {
+      var tag = n.r === 'heading' ? 'h' + Math.min(6, Math.max(1, n.lv || 2)) : n.r === 'textbox' ? (n.s & CMA.S.multiline ? 'textarea' : 'input') : CMA.tags[n.r] || 'div';
+      var el = document.createElement(tag);
+      el.id = 'cm-' + CMA.ids(n.n);
+      el.dataset.cm = n.n;
+      el.dataset.role = n.r;
+      if (tag === 'button') el.type = 'button';
+      if (CMA.roles[n.r]) el.setAttribute('role', CMA.roles[n.r]);
+      if (n.r === 'option') el.tabIndex = -1;
+      if (tag === 'a') { el.target = '_blank'; el.rel = 'noopener'; }
+      if (tag === 'input') el.type = 'text';
+      if (n.r === 'textbox') { el.spellcheck = true; el.autocomplete = 'off'; }
+      return el;
+    },
+    attr: function(el, name, value) {
+      if (value === null || value === undefined || value === false) { if (el.hasAttribute(name)) el.removeAttribute(name); }
+      else if (el.getAttribute(name) !== String(value)) el.setAttribute(name, value);
+    },
+    // Brings one element in line with its node (only what differs is written).
+    apply: function(el, n, parent) {
+      var S = CMA.S, s = n.s || 0, r = n.r;
+      var interactive = r === 'button' || r === 'checkbox' || r === 'tab' || r === 'radio' || r === 'combobox' || r === 'option' || r === 'link';
+      var named = r === 'tablist' || r === 'radiogroup' || r === 'listbox' || r === 'group' || r === 'region' || r === 'dialog' || r === 'textbox';
+      var label = n.l || '';
+      if (r === 'textbox') {
+        // The app's value wins unless the reader is composing (IME): it only differs when the app changed it.
+        if (el.value !== n.v && !(CMA.composing && document.activeElement === el)) el.value = n.v;
+        CMA.attr(el, 'aria-label', label);
+        CMA.attr(el, 'placeholder', n.d || null);
+      } else if (r === 'combobox') {
+        var text = (n.v || '');
+        if (el.textContent !== text) el.textContent = text;
+        CMA.attr(el, 'aria-label', label);
+      } else if (interactive || r === 'heading' || r === 'text' || r === 'status' || r === 'alert') {
+        if (el.textContent !== label) el.textContent = label;
+      } else if (named) {
+        CMA.attr(el, 'aria-label', label || null);
+      }
+      if (n.u && el.tagName === 'A' && el.getAttribute('href') !== n.u) el.setAttribute('href', n.u);
+      CMA.attr(el, 'aria-pressed', s & S.toggle ? (s & S.pressed ? 'true' : 'false') : null);
+      CMA.attr(el, 'aria-checked', r === 'checkbox' || r === 'radio' ? (s & S.checked ? 'true' : 'false') : null);
+      CMA.attr(el, 'aria-selected', r === 'tab' || r === 'option' ? (s & S.selected ? 'true' : 'false') : null);
+      CMA.attr(el, 'aria-expanded', s & S.expanded ? 'true' : s & S.collapsed ? 'false' : null);
+      CMA.attr(el, 'aria-haspopup', r === 'combobox' ? 'listbox' : null);
+      // An open combo names its list (declared right after it as "<name>:list").
+      CMA.attr(el, 'aria-controls', r === 'combobox' && s & S.expanded ? 'cm-' + CMA.ids(n.n + ':list') : null);
+      CMA.attr(el, 'aria-disabled', s & S.disabled ? 'true' : null);
+      CMA.attr(el, 'aria-modal', s & S.modal ? 'true' : null);
+      // One tab stop per tab list and radio group: the chosen one (the rest by arrows).
+      if (r === 'tab' || r === 'radio') el.tabIndex = s & (S.selected | S.checked) ? 0 : -1;
+      // A description is said after the name: a hidden element the control points to.
+      if (interactive && n.d) {
+        var id = 'cmd-' + CMA.ids(n.n), d = document.getElementById(id);
+        if (!d) { d = document.createElement('span'); d.id = id; d.hidden = true; CMA.root.appendChild(d); }
+        if (d.textContent !== n.d) d.textContent = n.d;
+        CMA.attr(el, 'aria-describedby', id);
+      } else if (el.hasAttribute('aria-describedby')) {
+        var old = document.getElementById(el.getAttribute('aria-describedby'));
+        if (old) old.remove();
+        el.removeAttribute('aria-describedby');
+      }
+      // Where it is drawn (relative to its parent element), clipped as the canvas clips it.
+      var px = parent ? parent.x : 0, py = parent ? parent.y : 0;
+      var st = el.style, left = (n.x - px) + 'px', top = (n.y - py) + 'px', w = Math.max(1, n.w) + 'px', h = Math.max(1, n.h) + 'px';
+      if (st.left !== left) st.left = left;
+      if (st.top !== top) st.top = top;
+      if (st.width !== w) st.width = w;
+      if (st.height !== h) st.height = h;
+      var c = n.c, clip = '';
+      if (c && (c[2] < n.w - 0.5 || c[3] < n.h - 0.5)) {
+        clip = c[2] <= 0 || c[3] <= 0 ? 'inset(50%)' : 'inset(' + Math.max(0, c[1] - n.y) + 'px ' + Math.max(0, n.x + n.w - c[0] - c[2]) + 'px ' +
+                                                       Math.max(0, n.y + n.h - c[1] - c[3]) + 'px ' + Math.max(0, c[0] - n.x) + 'px)';
+      }
+      if (st.clipPath !== clip) st.clipPath = clip;
+    },
+    idMap: null, idNext: 0,
+    ids: function(name) {
+      var id = CMA.idMap.get(name);
+      if (id === undefined) { id = ++CMA.idNext; CMA.idMap.set(name, id); }
+      return id;
+    },
+    update: function(tree) {
+      var nodes = tree.nodes, seen = new Set(), root = CMA.root;
+      root.classList.toggle('cm-dark', !!tree.dark);
+      var els = nodes.map(function(n, i) {
+        var el = CMA.els.get(n.n);
+        if (el && el.dataset.role !== n.r) { el.remove(); el = null; }
+        if (el && n.r === 'textbox' && (el.tagName === 'TEXTAREA') !== !!(n.s & CMA.S.multiline)) { el.remove(); el = null; }
+        if (!el) { el = CMA.element(n); CMA.els.set(n.n, el); }
+        seen.add(n.n);
+        return el;
+      });
+      // Children in reading order under their parents; only misplaced ones move (moving a focused element would blur it).
+      var expected = new Map();
+      nodes.forEach(function(n, i) {
+        var parent = n.p !== undefined ? els[n.p] : root;
+        if (!expected.has(parent)) expected.set(parent, []);
+        expected.get(parent).push(els[i]);
+        CMA.apply(els[i], n, n.p !== undefined ? nodes[n.p] : null);
+      });
+      expected.forEach(function(children, parent) {
+        var at = parent.firstElementChild;
+        children.forEach(function(child) {
+          while (at && !at.dataset.cm) at = at.nextElementSibling;  // descriptions stay where they are
+          if (at === child) { at = at.nextElementSibling; return; }
+          parent.insertBefore(child, at);
+        });
+      });
+      CMA.els.forEach(function(el, name) {
+        if (seen.has(name)) return;
+        if (el.hasAttribute('aria-describedby')) { var d = document.getElementById(el.getAttribute('aria-describedby')); if (d) d.remove(); }
+        el.remove();
+        CMA.els.delete(name);
+      });
+      // The app's focus moves the page's, while the page's focus is in the app.
+      var active = document.activeElement;
+      if (tree.focus && (active === CM.canvas || root.contains(active))) {
+        var want = CMA.els.get(tree.focus);
+        if (want && want !== active) want.focus({ preventScroll: true });
+      }
+      (tree.say || []).forEach(function(a) {
+        var live = a.a ? CMA.assertive : CMA.polite;
+        live.textContent = live.textContent === a.t ? a.t + '\u00a0' : a.t;  // the same words again are said again
+      });
+    },
+  },
+
+  cm_js_semantics__deps: ['$CMA'],
+  cm_js_semantics: function(ptr) { CMA.update(JSON.parse(UTF8ToString(ptr))); },
+
+  cm_js_init__deps: ['$CM', '$CMA', 'malloc', 'free'],
+  cm_js_init: function(selectorPtr) {
+    var c = document.querySelector(UTF8ToString(selectorPtr));
+    CM.canvas = c;
+    CMA.init(c);
+    // The pointer over the canvas and over the accessibility layer's elements (which
+    // sit on top of it) is the same pointer to the app.
+    var editing = function(e) { return e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA'; };  // the field's own
+    CMA.root.addEventListener('mousedown', function(e) {
+      // A click on an element is a click on the canvas: the canvas takes focus, as it
+      // would, and the app's focus then moves the page's (no focus ring for the mouse).
+      if (editing(e)) return;
+      e.preventDefault();
+      c.focus({ preventScroll: true });
     });
-    c.addEventListener('focus', function() { _cm_on_focus(1); });
-    c.addEventListener('blur', function() { _cm_on_focus(0); });
+    [c, CMA.root].forEach(function(el) {
+      el.addEventListener('pointerdown', function(e) {
+        if (el !== c && editing(e)) return;
+        if (e.pointerType === 'touch') {
+          CM.touch = { id: e.pointerId, x: e.clientX, y: e.clientY, moved: false };
+          CM.pointer(0, e);  // hover first, so the press lands on what is under the finger
+          return;
+        }
+        c.setPointerCapture(e.pointerId);  // drags keep working outside the canvas (and land on it)
+        CM.pointer(1, e);
+      });
+      el.addEventListener('pointermove', function(e) {
+        if (el !== c && editing(e) && !CM.touch) return;
+        var t = CM.touch;
+        if (t && t.id === e.pointerId) {
+          var dx = e.clientX - t.x, dy = e.clientY - t.y;
+          if (!t.moved && Math.abs(dx) + Math.abs(dy) < 8) return;
+          t.moved = true;
+          t.x = e.clientX; t.y = e.clientY;
+          // A finger drag scrolls what is under it, and the page once the app cannot scroll further.
+          if (!_cm_on_wheel(-dx, -dy, CM.modifiers(e))) CM.scrollHost(-dy);
+          return;
+        }
+        CM.pointer(0, e);
+      });
+      el.addEventListener('pointerup', function(e) {
+        if (el !== c && editing(e) && !CM.touch) return;
+        var t = CM.touch;
+        if (t && t.id === e.pointerId) {
+          CM.touch = null;
+          if (!t.moved) { CM.pointer(1, e); CM.pointer(2, e); }  // a tap is a click
+          _cm_on_pointer(3, 0, 0, 0, 0, 0, 1);  // and then the finger is gone: no hover stays behind
+          return;
+        }
+        CM.pointer(2, e);
+      });
+      el.addEventListener('pointercancel', function(e) { CM.touch = null; _cm_on_pointer(3, 0, 0, 0, 0, 0, 0); });
+      el.addEventListener('pointerleave', function(e) { if (!e.buttons) _cm_on_pointer(3, 0, 0, 0, 0, 0, 0); });
+      el.addEventListener('contextmenu', function(e) { e.preventDefault(); });
+      el.addEventListener('wheel', function(e) {
+        if (e.ctrlKey) return;  // pinch and Ctrl+wheel zoom the page
+        var k = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? c.clientHeight : 1;
+        // The app keeps the wheel only when it really scrolls something; otherwise the page scrolls.
+        if (_cm_on_wheel(e.deltaX * k, e.deltaY * k, CM.modifiers(e))) e.preventDefault();
+      }, { passive: false });
+    });
+    c.addEventListener('keydown', CM.keyDown);
+    c.addEventListener('keyup', CM.keyUp);
+    // Focus moving between the canvas and the accessibility layer stays in the app (a
+    // focus loss would drop the mouse button held for a click in progress).
+    var inApp = function(el) { return el && (el === c || CMA.root.contains(el)); };
+    c.addEventListener('focus', function(e) { if (!inApp(e.relatedTarget)) _cm_on_focus(1); });
+    c.addEventListener('blur', function(e) { if (!inApp(e.relatedTarget)) _cm_on_focus(0); });
     document.addEventListener('paste', function(e) {
       if (document.activeElement !== c) return;
       e.preventDefault();
@@ -135,10 +365,10 @@ mergeInto(LibraryManager.library, {
     CM.resize();
   },
 
-  cm_js_set_cursor__deps: ['$CM'],
+  cm_js_set_cursor__deps: ['$CM', '$CMA'],
   cm_js_set_cursor: function(namePtr) {
     var name = UTF8ToString(namePtr);
-    if (CM.cursor !== name) { CM.cursor = name; CM.canvas.style.cursor = name; }
+    if (CM.cursor !== name) { CM.cursor = name; CM.canvas.style.cursor = name; CMA.root.style.cursor = name; }
   },
 
   cm_js_set_clipboard: function(ptr) {
@@ -277,22 +507,12 @@ mergeInto(LibraryManager.library, {
   cm_js_fatal_error: function(titlePtr, detailsPtr) {
     if (Module.onFatalError) Module.onFatalError(UTF8ToString(titlePtr), UTF8ToString(detailsPtr));
   },
-  cm_js_release_focus__deps: ['$CM'],
+  cm_js_release_focus__deps: ['$CM', '$CMA'],
   cm_js_release_focus: function() {
     CM.canvas.blur();
+    if (CMA.root && CMA.root.contains(document.activeElement)) document.activeElement.blur();
     if (Module.onReleaseFocus) Module.onReleaseFocus();
   },
   cm_js_is_mac: function() { return /Mac|iPhone|iPad/.test(navigator.platform || '') ? 1 : 0; },
-  cm_js_is_touch: function() { return matchMedia('(pointer: coarse)').matches ? 1 : 0; },
   cm_js_prefers_dark: function() { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; },
-
-  cm_js_edit_text__deps: ['$CM'],
-  cm_js_edit_text: function(labelPtr, currentPtr, multiline) {
-    if (Module.onEditText) {
-      Module.onEditText(UTF8ToString(labelPtr), UTF8ToString(currentPtr), !!multiline, function(text) {
-        if (text !== null) CM.withString(text, _cm_on_text_edited);
-        CM.canvas.focus({ preventScroll: true });
-      });
-    }
-  },
 });

@@ -66,7 +66,10 @@ void App::on_url_hash(std::string_view hash) {
     if (!loaded) return;
     std::vector<std::string> warnings;
     cm::ViewState next = cm::parse_view_hash(hash, fw, &warnings);
-    for (std::string& w : warnings) notices.push_back("Part of this link was ignored: " + w + ".");
+    for (std::string& w : warnings) {
+        notices.push_back("Part of this link was ignored: " + w + ".");
+        plans.announcements.emplace_back(notices.back(), false);
+    }
     if (changes_ladder(next, view)) ladder_dirty = true;
     if (next.selected != view.selected && !next.selected.empty()) scroll_to_selected = true;
     view = next;
@@ -203,6 +206,11 @@ void App::on_a11y_focus(std::string_view name) {
     if (name == focused_target) return;
     focus_request = std::string(name);
     focus_request_frames = 0;
+    platform::request_frames();
+}
+
+void App::on_text_input(std::string_view field, std::string_view text) {
+    text_input[std::string(field)] = std::string(text);  // applied when the field is drawn (text_field)
     platform::request_frames();
 }
 
@@ -360,7 +368,8 @@ void App::end_frame() {
     }
     // A focus request for a control that was not drawn waits a few frames (the view scrolls to it), then is dropped.
     if (!focus_request.empty() && ++focus_request_frames > 30) focus_request.clear();
-    std::string tree = semantics_json(targets, dark, focus_request.empty() ? focused_target : focus_request);
+    std::string tree = semantics_json(targets, dark, focus_request.empty() ? focused_target : focus_request, plans.announcements);
+    plans.announcements.clear();
     if (tree != published_tree) {
         published_tree = std::move(tree);
         platform::publish_semantics(published_tree);

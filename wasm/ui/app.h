@@ -137,7 +137,9 @@ struct PlanSession {
     std::string evidence_title, evidence_url;      // the link being added
 
     cm::PlanStore& storage();             // the store, made on first use
-    void say(StorageMessage m);           // replaces a message with the same id
+    void say(StorageMessage m);           // replaces a message with the same id, and announces it
+    // Words for screen readers' live regions, sent with the next tree: (text, assertive).
+    std::vector<std::pair<std::string, bool>> announcements;
     void forget(const std::string& id);
 };
 
@@ -186,8 +188,8 @@ struct App {
 
     // Growth plans (plan_session.cpp; drawn by plan_view.cpp)
     PlanSession plans;
-    std::string edit_target;  // the text field waiting for a native edit (touch devices)
-    std::optional<std::string> edit_result;
+    // What the reader typed into text fields' editors since the last frame, by field (platform.h).
+    std::unordered_map<std::string, std::string> text_input;
 
     bool load_framework(std::string_view text, std::string_view file_name);
     std::string text_version = "framework.html";  // the loaded framework's text page in the bundle (tools/bundle.py)
@@ -238,7 +240,7 @@ struct App {
     enum class ImportChoice : uint8_t { Replace, Copy, Cancel };
     void resolve_import(ImportChoice choice);
     void on_file_opened(std::string_view name, std::string_view contents, bool read_ok);
-    void on_text_edited(std::string_view text);
+    void on_text_input(std::string_view field, std::string_view text);  // a field's editor holds new text
     void delete_all_data();
 
     // The semantic tree. add_target: the last ImGui item is a control named `name`.

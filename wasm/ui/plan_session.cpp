@@ -33,6 +33,8 @@ cm::PlanStore& PlanSession::storage() {
 
 void PlanSession::say(StorageMessage m) {
     forget(m.id);
+    // The same words the bar shows; failures and conflicts interrupt, the rest waits its turn.
+    announcements.emplace_back(m.text, m.kind != StorageMessage::Kind::Info);
     messages.push_back(std::move(m));
     platform::request_frames();
 }
@@ -420,10 +422,6 @@ void App::on_file_opened(std::string_view name, std::string_view contents, bool 
     import_plans(name, contents, false);
 }
 
-void App::on_text_edited(std::string_view text) {
-    edit_result = std::string(text);
-    platform::request_frames();
-}
 
 void App::delete_all_data() {
     cm::PlanStore& store = plans.storage();

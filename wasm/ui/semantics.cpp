@@ -65,11 +65,21 @@ void put_number(std::string& out, float v) { out += std::to_string(int(std::lrou
 
 }  // namespace
 
-std::string semantics_json(const std::vector<Target>& nodes, bool dark, std::string_view focused) {
+std::string semantics_json(const std::vector<Target>& nodes, bool dark, std::string_view focused,
+                           const std::vector<std::pair<std::string, bool>>& announcements) {
     std::string out;
     out.reserve(nodes.size() * 120 + 64);
     out += dark ? "{\"dark\":true,\"focus\":" : "{\"dark\":false,\"focus\":";
     put_string(out, focused);
+    if (!announcements.empty()) {
+        out += ",\"say\":[";
+        for (size_t i = 0; i < announcements.size(); i++) {
+            out += i ? ",{\"t\":" : "{\"t\":";
+            put_string(out, announcements[i].first);
+            out += announcements[i].second ? ",\"a\":1}" : "}";
+        }
+        out += ']';
+    }
     out += ",\"nodes\":[";
     auto text = [&](const char* key, std::string_view v) {
         out += key;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ui {
@@ -66,7 +67,9 @@ struct Target {
 // Every node, serialized for the DOM layer (which is sent the text only when it
 // changed), with the theme and the control that has the app's keyboard focus.
 // Written by hand: it runs every frame that is drawn.
-std::string semantics_json(const std::vector<Target>& nodes, bool dark, std::string_view focused);
+// `announcements`: words for the live regions, (text, assertive), sent once.
+std::string semantics_json(const std::vector<Target>& nodes, bool dark, std::string_view focused,
+                           const std::vector<std::pair<std::string, bool>>& announcements = {});
 
 // The label ImGui draws for `label`: without its "##id" suffix.
 std::string_view visible_label(std::string_view label);

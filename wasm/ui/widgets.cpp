@@ -280,41 +280,29 @@ bool level_combo(App& app, Flow& flow, const std::string& target, const char* na
 
 bool text_field(App& app, const std::string& target, const char* label, std::string* value, size_t max_bytes, bool multiline,
                 float width, float height, const char* hint) {
-    const std::string id = "##" + target;
+    // What the reader typed into the field's editor since the last frame (platform.h),
+    // cut to the stored format's limit (the editor is then given the cut text back).
     bool changed = false;
-    if (platform::is_touch_device()) {
-        // The result of the native editor arrives a few frames later, for the field that asked.
-        if (app.edit_result && app.edit_target == target) {
-            *value = std::string(cm::text::utf8_prefix(*app.edit_result, max_bytes));
-            app.edit_result.reset();
-            app.edit_target.clear();
+    if (auto it = app.text_input.find(target); it != app.text_input.end()) {
+        std::string next(cm::text::utf8_prefix(it->second, max_bytes));
+        app.text_input.erase(it);
+        if (next != *value) {
+            *value = std::move(next);
             changed = true;
         }
-        const theme::Palette& p = theme::colors();
-        float h = multiline ? std::max(height, ImGui::GetFrameHeight() * 2) : ImGui::GetFrameHeight();
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        if (ImGui::InvisibleButton(id.c_str(), ImVec2(width, h))) {
-            app.edit_target = target;
-            platform::edit_text_natively(label, *value, multiline);
-        }
-        app.add_target(target, {Role::TextBox, label, uint16_t(multiline ? state::Multiline : 0), *value, {}, hint ? hint : ""});
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), p.surface, ImGui::GetStyle().FrameRounding);
-        dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), p.border, ImGui::GetStyle().FrameRounding);
-        ImVec4 clip(pos.x, pos.y, pos.x + width - 6, pos.y + h);
-        const char* shown = value->empty() ? (hint ? hint : "") : value->c_str();
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + 10, pos.y + 6), value->empty() ? p.text_muted : p.text, shown,
-                    nullptr, multiline ? width - 20 : 0, &clip);
-        return changed;
     }
-    if (multiline) {
-        changed = ImGui::InputTextMultiline(id.c_str(), value, ImVec2(width, height));
-    } else {
-        ImGui::SetNextItemWidth(width);
-        changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, value) : ImGui::InputText(id.c_str(), value);
-    }
+    // The canvas draws the box; the editor over it draws the text, caret and selection.
+    const theme::Palette& p = theme::colors();
+    const float h = multiline ? std::max(height, ImGui::GetFrameHeight() * 2) : ImGui::GetFrameHeight();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(("##" + target).c_str(), ImVec2(width, h));
+    const bool focused = ImGui::IsItemFocused();
     app.add_target(target, {Role::TextBox, label, uint16_t(multiline ? state::Multiline : 0), *value, {}, hint ? hint : ""});
-    if (changed && value->size() > max_bytes) value->resize(cm::text::utf8_prefix(*value, max_bytes).size());  // the stored format's limit
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float r = ImGui::GetStyle().FrameRounding;
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), p.surface, r);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), focused ? p.accent : p.border, r, 0, focused ? 2.0f : 1.0f);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     return changed;
 }
 

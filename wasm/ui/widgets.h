@@ -85,9 +85,9 @@ float place_dialog(const App& app, float wanted_width);
 bool level_combo(App& app, Flow& flow, const std::string& target, const char* name, std::string* level_id, const char* placeholder,
                  const char* none_label = nullptr, float width = 180);
 
-// A text field that edits `value` (at most `max_bytes`). On touch devices a tap
-// opens the platform's native editor instead (the system keyboard, autocorrect
-// and IME work there; see README, "Text input"). Returns true when it changed.
+// A text field that edits `value` (at most `max_bytes`). The platform's editor
+// holds the text while it is edited (platform.h: a real input element on the
+// web); the field draws its box and takes what was typed. Returns true when it changed.
 bool text_field(App& app, const std::string& target, const char* label, std::string* value, size_t max_bytes, bool multiline,
                 float width, float height = 0, const char* hint = nullptr);
 

@@ -54,8 +54,9 @@ void publish_semantics(std::string_view tree_json);
 void query_storage_persistence();
 void request_persistent_storage();
 
-// Touch devices get text fields edited in a native prompt (see README, "Text input").
-bool is_touch_device();
-void edit_text_natively(std::string_view label, std::string_view current, bool multiline);
+// Text fields are edited by the platform, not by ImGui: on the web a real input
+// element over the field's box (publish_semantics places it), so input methods,
+// spellcheck, dictation, autocorrect and screen readers' editing commands work.
+// What the reader types arrives through App::on_text_input.
 
 }  // namespace platform

@@ -168,10 +168,11 @@ mergeInto(LibraryManager.library, {
       else if (el.getAttribute(name) !== String(value)) el.setAttribute(name, value);
     },
     // Brings one element in line with its node (only what differs is written).
-    apply: function(el, n, parent) {
+    apply: function(el, n, parent, hasChildren) {
       var S = CMA.S, s = n.s || 0, r = n.r;
       var interactive = r === 'button' || r === 'checkbox' || r === 'tab' || r === 'radio' || r === 'combobox' || r === 'option' || r === 'link';
-      var named = r === 'tablist' || r === 'radiogroup' || r === 'listbox' || r === 'group' || r === 'region' || r === 'dialog' || r === 'textbox';
+      var named = r === 'tablist' || r === 'radiogroup' || r === 'listbox' || r === 'group' || r === 'region' || r === 'dialog' || r === 'textbox' ||
+                  r === 'list';
       var label = n.l || '';
       if (r === 'textbox') {
         // The app's value wins unless the reader is composing (IME): it only differs when the app changed it.
@@ -182,8 +183,8 @@ mergeInto(LibraryManager.library, {
         var text = (n.v || '');
         if (el.textContent !== text) el.textContent = text;
         CMA.attr(el, 'aria-label', label);
-      } else if (interactive || r === 'heading' || r === 'text' || r === 'status' || r === 'alert') {
-        if (el.textContent !== label) el.textContent = label;
+      } else if (!hasChildren && (interactive || r === 'heading' || r === 'text' || r === 'status' || r === 'alert')) {
+        if (el.textContent !== label) el.textContent = label;  // (a node holding others says them instead)
       } else if (named) {
         CMA.attr(el, 'aria-label', label || null);
       }
@@ -230,8 +231,10 @@ mergeInto(LibraryManager.library, {
       if (id === undefined) { id = ++CMA.idNext; CMA.idMap.set(name, id); }
       return id;
     },
+    order: [],  // the node names of the last tree, in reading order
     update: function(tree) {
       var nodes = tree.nodes, seen = new Set(), root = CMA.root;
+      var active = document.activeElement, activeAt = active && root.contains(active) ? CMA.order.indexOf(active.dataset.cm) : -1;
       root.classList.toggle('cm-dark', !!tree.dark);
       var els = nodes.map(function(n, i) {
         var el = CMA.els.get(n.n);
@@ -242,12 +245,13 @@ mergeInto(LibraryManager.library, {
         return el;
       });
       // Children in reading order under their parents; only misplaced ones move (moving a focused element would blur it).
-      var expected = new Map();
+      var expected = new Map(), parents = new Set();
+      nodes.forEach(function(n) { if (n.p !== undefined) parents.add(n.p); });
       nodes.forEach(function(n, i) {
         var parent = n.p !== undefined ? els[n.p] : root;
         if (!expected.has(parent)) expected.set(parent, []);
         expected.get(parent).push(els[i]);
-        CMA.apply(els[i], n, n.p !== undefined ? nodes[n.p] : null);
+        CMA.apply(els[i], n, n.p !== undefined ? nodes[n.p] : null, parents.has(i));
       });
       expected.forEach(function(children, parent) {
         var at = parent.firstElementChild;
@@ -263,11 +267,22 @@ mergeInto(LibraryManager.library, {
         el.remove();
         CMA.els.delete(name);
       });
+      CMA.order = nodes.map(function(n) { return n.n; });
       // The app's focus moves the page's, while the page's focus is in the app.
-      var active = document.activeElement;
-      if (tree.focus && (active === CM.canvas || root.contains(active))) {
+      var lost = activeAt >= 0 && !root.contains(active);
+      var now = document.activeElement;
+      if (tree.focus && (lost || now === CM.canvas || root.contains(now))) {
         var want = CMA.els.get(tree.focus);
-        if (want && want !== active) want.focus({ preventScroll: true });
+        if (want && want !== now) want.focus({ preventScroll: true });
+      }
+      // The focused control went away (its button was used up, its row removed) and the
+      // app names nothing else: the focus goes to what now stands in its place, rather
+      // than to the page's start.
+      if (lost && !root.contains(document.activeElement)) {
+        for (var k = Math.min(activeAt, nodes.length - 1); k >= 0; k--) {
+          var el = els[k], n = nodes[k];
+          if (!n.off && (el.tabIndex >= 0 || el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')) { el.focus({ preventScroll: true }); break; }
+        }
       }
       (tree.say || []).forEach(function(a) {
         var live = a.a ? CMA.assertive : CMA.polite;

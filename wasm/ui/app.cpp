@@ -156,6 +156,8 @@ void App::add_target(std::string name, Semantics what) {
     // Assistive technology asked for this control: focus it (ImGui scrolls it into view), or act on it as a click would.
     if (!focus_request.empty() && name == focus_request) {
         if (!ImGui::IsItemFocused()) ImGui::SetKeyboardFocusHere(-1);
+        focus_landing = std::move(focus_request);
+        focus_landing_frames = 0;
         focus_request.clear();
         platform::request_frames();
     }
@@ -368,7 +370,9 @@ void App::end_frame() {
     }
     // A focus request for a control that was not drawn waits a few frames (the view scrolls to it), then is dropped.
     if (!focus_request.empty() && ++focus_request_frames > 30) focus_request.clear();
-    std::string tree = semantics_json(targets, dark, focus_request.empty() ? focused_target : focus_request, plans.announcements);
+    if (!focus_landing.empty() && (focus_landing == focused_target || ++focus_landing_frames > 3)) focus_landing.clear();
+    const std::string& focus = !focus_request.empty() ? focus_request : !focus_landing.empty() ? focus_landing : focused_target;
+    std::string tree = semantics_json(targets, dark, focus, plans.announcements);
     plans.announcements.clear();
     if (tree != published_tree) {
         published_tree = std::move(tree);

@@ -185,6 +185,8 @@ struct App {
     // Assistive technology's requests (the DOM layer): applied when the named control is next drawn.
     std::string focus_request, activate_request;
     int focus_request_frames = 0;      // frames the focus request has waited
+    std::string focus_landing;         // a focus request applied, until ImGui's focus is there (said as the focus meanwhile)
+    int focus_landing_frames = 0;
 
     // Growth plans (plan_session.cpp; drawn by plan_view.cpp)
     PlanSession plans;

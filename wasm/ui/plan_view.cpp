@@ -113,7 +113,10 @@ void draw_empty_state(App& app, float width) {
     level_combo(app, flow, "plan:start-current", "I am at", &ps.start_current, "Choose a level", "Not set", kComboWidth);
     label(flow, "and aim for", kComboWidth);
     level_combo(app, flow, "plan:start-target", "I aim for", &ps.start_target, "Choose a level", "Not set", kComboWidth);
-    if (button(app, flow, "plan:create", "Create the plan", true)) app.new_plan(ps.start_current, ps.start_target);
+    if (button(app, flow, "plan:create", "Create the plan", true)) {
+        app.new_plan(ps.start_current, ps.start_target);
+        app.focus_request = "plan:choose";  // the button is gone: the focus goes to the new plan
+    }
     ImGui::Dummy(ImVec2(0, 8));
     if (button(app, "plan:import", "Import a plan (JSON)")) platform::open_file_picker(".json,application/json");
 }

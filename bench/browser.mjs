@@ -189,13 +189,16 @@ async function measureFrames(browser, base, opt) {
         await settle(page);
         const stats = await page.evaluate(() => window.careerMatrix.frameStats());
         const n = Math.min(stats.count - before, stats.app.length);
-        const app = [], total = [];
+        const app = [], total = [], layer = [];
         for (let k = stats.count - n; k < stats.count; k++) {
           app.push(stats.app[k % stats.app.length]);
+          layer.push(stats.layer[k % stats.layer.length]);
           total.push(stats.total[k % stats.total.length]);
         }
         if (page.errors.length) throw new Error(`page errors at ${scale}x: ${page.errors.join('; ')}`);
-        runs.push({ app, total, contentHeight: st.contentHeight });
+        // The accessibility layer: its elements, and how many frames changed the tree.
+        const domNodes = await page.evaluate(() => document.querySelectorAll('.cm-a11y *').length);
+        runs.push({ app, total, layer, domNodes, layerUpdates: stats.layerUpdates, frames: stats.count, contentHeight: st.contentHeight });
       } finally {
         await context.close();
       }
@@ -277,6 +280,26 @@ async function measureCpu(browser, targets, opt) {
 
 // [SECTION] Memory after a large plan
 
+// The accessibility layer's size in each view: elements over the canvas (the
+// plan view with the stored plans document seeded, its first plan open).
+async function measureLayer(browser, base, plansText) {
+  const out = {};
+  const views = { ladder: '', compare: '#view=compare&from=senior&to=staff', plan: '#view=plan' };
+  for (const [name, hash] of Object.entries(views)) {
+    const seed = { fn: (text) => { if (!localStorage.getItem('career-matrix:plans')) localStorage.setItem('career-matrix:plans', text); }, arg: plansText };
+    const { context, page } = await newPage(browser, name === 'plan' ? seed : null);
+    try {
+      await openApp(page, base + hash);
+      await settle(page);
+      out[name] = await page.evaluate(() => document.querySelectorAll('.cm-a11y *').length);
+    } finally {
+      await context.close();
+    }
+  }
+  log(`accessibility layer: ${JSON.stringify(out)} elements`);
+  return out;
+}
+
 async function measurePlanMemory(browser, base, plansText, opt) {
   const runs = [];
   const seed = {
@@ -343,6 +366,7 @@ async function main() {
   if (opt.only.has('plan')) {
     results.planMemory = await measurePlanMemory(browser, appBase, plansText, opt);
     results.planBytes = Buffer.byteLength(plansText);
+    results.layer = await measureLayer(browser, appBase, plansText);
   }
 
   const json = JSON.stringify(results, null, 1);

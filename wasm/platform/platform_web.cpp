@@ -97,12 +97,15 @@ struct LocalStorage : cm::KeyValueStore {
 
 struct FrameStats {
     static constexpr size_t kSize = 1024;
-    float app_ms[kSize] = {};  // C++ work of a frame: NewFrame .. Render (no GL submission)
+    float app_ms[kSize] = {};    // C++ work of a frame: NewFrame .. Render (no GL submission)
+    float layer_ms[kSize] = {};  // the accessibility layer: the tree serialized and, when it changed, the DOM updated
     float total_ms[kSize] = {};
     size_t count = 0;
-    size_t presented = 0;      // frames whose pixels differed and were submitted to WebGL
-    void add(float app, float total) {
+    size_t presented = 0;        // frames whose pixels differed and were submitted to WebGL
+    size_t layer_updates = 0;    // frames whose tree changed (the DOM was touched)
+    void add(float app, float layer, float total) {
         app_ms[count % kSize] = app;
+        layer_ms[count % kSize] = layer;
         total_ms[count % kSize] = total;
         count++;
     }
@@ -220,8 +223,7 @@ void render_frame() {
         D->presented_hash = hash;
         D->stats.presented++;
     }
-    D->stats.add(float(t1 - t0), float(emscripten_get_now() - t0));
-
+    double t2 = emscripten_get_now();
     ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != D->cursor) {
         D->cursor = cursor;
@@ -237,7 +239,10 @@ void render_frame() {
             platform::request_frames(2);
             break;
         }
+    double t3 = emscripten_get_now();
     D->app.end_frame();
+    double t4 = emscripten_get_now();
+    D->stats.add(float(t1 - t0), float(t4 - t3), float(t2 - t0 + t4 - t3));
 }
 
 void sync_modifiers(int mods) {
@@ -343,7 +348,10 @@ void show_fatal_error(std::string_view title, std::string_view details) {
     cm_js_fatal_error(std::string(title).c_str(), std::string(details).c_str());
 }
 void release_focus() { cm_js_release_focus(); }
-void publish_semantics(std::string_view tree) { cm_js_semantics(std::string(tree).c_str()); }
+void publish_semantics(std::string_view tree) {
+    D->stats.layer_updates++;
+    cm_js_semantics(std::string(tree).c_str());
+}
 void query_storage_persistence() { cm_js_storage_persistence(0); }
 void request_persistent_storage() { cm_js_storage_persistence(1); }
 
@@ -427,13 +435,16 @@ EMSCRIPTEN_KEEPALIVE const char* cm_memory() {
     return D->state.c_str();
 }
 
-// Recent frame times as JSON, for the benchmark: {"count":N,"presented":P,"app":[ms...],"total":[ms...]}
-// (P of the N frames changed pixels and were submitted to WebGL).
+// Recent frame times as JSON, for the benchmark: {"count":N,"presented":P,"layerUpdates":U,"app":[ms...],
+// "layer":[ms...],"total":[ms...]} (P of the N frames changed pixels and were submitted to WebGL, U changed the tree).
 EMSCRIPTEN_KEEPALIVE const char* cm_frame_stats() {
     const FrameStats& s = D->stats;
     size_t n = std::min(s.count, FrameStats::kSize);
-    std::string out = "{\"count\":" + std::to_string(s.count) + ",\"presented\":" + std::to_string(s.presented) + ",\"app\":[";
+    std::string out = "{\"count\":" + std::to_string(s.count) + ",\"presented\":" + std::to_string(s.presented) +
+                      ",\"layerUpdates\":" + std::to_string(s.layer_updates) + ",\"app\":[";
     for (size_t i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(s.app_ms[i]);
+    out += "],\"layer\":[";
+    for (size_t i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(s.layer_ms[i]);
     out += "],\"total\":[";
     for (size_t i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(s.total_ms[i]);
     out += "]}";

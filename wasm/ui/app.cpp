@@ -372,8 +372,12 @@ void App::end_frame() {
     if (!focus_request.empty() && ++focus_request_frames > 30) focus_request.clear();
     if (!focus_landing.empty() && (focus_landing == focused_target || ++focus_landing_frames > 3)) focus_landing.clear();
     const std::string& focus = !focus_request.empty() ? focus_request : !focus_landing.empty() ? focus_landing : focused_target;
+    // Most frames (a mouse move, a caret) change nothing the tree says: comparing the
+    // nodes is much cheaper than writing them out.
+    if (targets == previous_targets && focus == published_focus && plans.announcements.empty() && !published_tree.empty()) return;
     std::string tree = semantics_json(targets, dark, focus, plans.announcements);
     plans.announcements.clear();
+    published_focus = focus;
     if (tree != published_tree) {
         published_tree = std::move(tree);
         platform::publish_semantics(published_tree);

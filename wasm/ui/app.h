@@ -182,6 +182,7 @@ struct App {
     std::vector<int> open_groups;      // begin_group() not yet ended
     std::string focused_target;        // the control with keyboard focus in the last frame
     std::string published_tree;        // the tree last sent to the platform (sent again only when it changes)
+    std::string published_focus;       // the focus it said
     // Assistive technology's requests (the DOM layer): applied when the named control is next drawn.
     std::string focus_request, activate_request;
     int focus_request_frames = 0;      // frames the focus request has waited

@@ -44,11 +44,13 @@ struct Semantics {
     std::string url;          // links
     std::string description;  // said after the name: "new at Staff", "2 of 6 done"
     uint8_t level = 0;        // headings: 1 to 4
+    bool operator==(const Semantics&) const = default;
 };
 
 struct Rect {
     float x = 0, y = 0, w = 0, h = 0;
     ImVec2 center() const { return ImVec2(x + w * 0.5f, y + h * 0.5f); }
+    bool operator==(const Rect&) const = default;
 };
 
 // One node of the tree, in reading order: a control (a named target tests can
@@ -62,6 +64,7 @@ struct Target {
     Semantics what;
     int parent = -1;      // index of the group it is in
     ImGuiID id = 0;       // the ImGui item; 0 for content, groups, and controls declared without being drawn
+    bool operator==(const Target&) const = default;
 };
 
 // Every node, serialized for the DOM layer (which is sent the text only when it

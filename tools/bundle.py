@@ -9,7 +9,8 @@ with other data needs no web toolchain; tools/bundle-from-handbook does that).
 
 Every framework file of the data folder gets a text version, text/<name>.html,
 made by the native core (cm-html); the default framework's is also
-framework.html and the page's <noscript> content.
+framework.html, which the page's <noscript> content names and links (a copy of
+it inline would be most of the page's weight, for every reader).
 
 Every file the page references gets a `?v=<content hash>` query, so a new
 release is never hidden by a cache (GitLab Pages cannot send cache headers).
@@ -168,10 +169,13 @@ def main():
     text_version(args.cm_html, os.path.join(data_dir, DEFAULT_DATA), os.path.join(tmp, "framework.html"), "index.html")
     text_page = finish_text_page(os.path.join(tmp, "framework.html"), "")
     files["framework.html"] = os.path.join(tmp, "framework.html")
-    body = re.search(r"<main[^>]*>(.*)</main>", text_page, re.S)
-    noscript = body.group(1) if body else ""
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", text_page, re.S)
+    title = title.group(1).strip() if title else "The career framework"
+    noscript = (f'<div class="cm-noscript"><h1>{title}</h1>\n<p>The interactive ladder and the growth-plan builder need JavaScript. '
+                f'The whole framework is also a page of text: <a href="framework.html?v={digest(files["framework.html"])}">'
+                f'{title}, as text</a>.</p></div>')
 
-    # The page: {{name}} becomes name?v=hash; {{noscript}} the text version's content.
+    # The page: {{name}} becomes name?v=hash; {{noscript}} a short text that links the text version.
     with open(os.path.join(src, "shell", "index.html"), encoding="utf-8") as f:
         page = f.read()
 

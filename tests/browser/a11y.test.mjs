@@ -1,5 +1,5 @@
 // Accessibility checked with axe-core in Chromium: the text version
-// (framework.html), the page without JavaScript (its <noscript> content), and the
+// (framework.html), the page without JavaScript (its <noscript> text), and the
 // running app in every view, where the accessibility layer mirrors the canvas.
 // No violations at any impact.
 import assert from 'node:assert/strict';
@@ -56,17 +56,20 @@ describe('accessibility (axe-core)', () => {
     }
   });
 
-  test('the page without JavaScript shows the framework as HTML, without violations', async () => {
+  test('the page without JavaScript says so and links the framework as text, without violations', async () => {
     // addScriptTag runs axe through the DevTools protocol, which works with page scripts disabled.
     const context = await browser.newContext({ viewport: VIEWPORT, javaScriptEnabled: false });
     const page = await newPage(browser, { context });
     try {
       await page.goto(server.url);
-      const text = await page.locator('body').innerText();
-      assert.match(text, /Infrastructure Department Career Framework/);
-      assert.ok((await page.locator('h1, h2, h3').count()) > 8, 'the <noscript> headings are in the page');
+      await page.getByRole('heading', { name: 'Infrastructure Department Career Framework', level: 1 }).waitFor();
+      assert.match(await page.locator('body').innerText(), /need JavaScript/);
       const found = await axeViolations(page);
       assert.deepEqual(found, [], '\n' + found.join('\n'));
+      // Its link leads to the whole framework.
+      await page.getByRole('link', { name: 'Infrastructure Department Career Framework, as text' }).click();
+      await page.waitForURL(/framework\.html/);
+      assert.ok((await page.locator('h2').count()) >= 8, 'a heading per level');
     } finally {
       await context.close();
     }

@@ -117,11 +117,12 @@ describe('layout', () => {
       await settle(page);
       if ((await state(page)).plans.active === undefined) assert.fail('the plan is gone');
       await expectClean(page, `plan at ${width}`);
-      // Scrolled to its end: the export buttons and the storage line.
-      await targetCenter(page, 'plan:delete-data');
-      await clickTarget(page, 'plan:order:date');
-      await expectClean(page, `plan by date at ${width}`);
-      await clickTarget(page, 'plan:order:handbook');
+      // In target-date order (its rows carry their area; narrow screens are where that could crowd).
+      if (width <= 700) {
+        await clickTarget(page, 'plan:order:date');
+        await expectClean(page, `plan by date at ${width}`);
+        await clickTarget(page, 'plan:order:handbook');
+      }
       // The "Delete my data" dialog.
       await clickTarget(page, 'plan:delete-data');
       await expectClean(page, `the delete dialog at ${width}`, 2);
@@ -149,9 +150,11 @@ describe('layout', () => {
         await expectClean(page, `compare with its filters open at ${width}`);
         await clickTarget(page, 'button:compare-filters');
       }
-      await clickTarget(page, 'compare:from');
-      await expectClean(page, `compare with a level list open at ${width}`);
-      await page.keyboard.press('Escape');
+      if (width <= 700) {
+        await clickTarget(page, 'compare:from');
+        await expectClean(page, `compare with a level list open at ${width}`);
+        await page.keyboard.press('Escape');
+      }
     }
 
     // The question an import asks when the plan is already here, at every width.

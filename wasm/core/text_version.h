@@ -1,7 +1,7 @@
 // Career Matrix core: the framework's text version. The canvas is invisible to
 // screen readers and to the page's search, so every framework also goes out as an
 // accessible HTML page (the bundle's text/<name>.html and framework.html, and the
-// page's <noscript> content), generated from the same data as the app.
+// page's <noscript> text links), generated from the same data as the app.
 #pragma once
 #include "framework.h"
 

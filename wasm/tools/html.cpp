@@ -1,5 +1,5 @@
 // cm-html: the framework as an accessible HTML page (the bundle's framework.html
-// and the page's <noscript> content), generated from the same data as the app.
+// which the page's <noscript> text links), generated from the same data as the app.
 //   cm-html data/infrastructure.json [-o framework.html] [--app-url index.html]
 #include "export.h"
 #include "text_version.h"

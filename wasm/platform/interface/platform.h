@@ -15,7 +15,7 @@ namespace platform {
 // Frames are drawn only when something asks for them (input, resize, an
 // animation, the text caret); otherwise the page sleeps.
 void request_frames(int count = 2);
-void request_frame_after(double ms);  // e.g. when a hover delay or caret blink ends
+void request_frame_after(double ms);  // e.g. when a hover delay or an autosave delay ends
 double now_ms();         // a monotonic clock, for timers
 int64_t wall_clock_ms(); // Unix time, for what is saved (plan dates, backups)
 

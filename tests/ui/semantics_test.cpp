@@ -124,7 +124,7 @@ TEST_F(SemanticsTest, EveryControlHasAName) {
         const Json t = tree();
         for (const Json& n : t["nodes"]) {
             const std::string role = n["r"];
-            if (role == "text" || role == "list" || role == "listitem" || role == "group" && n["n"].get<std::string>().rfind("chips:", 0) != 0) continue;
+            if (role == "text" || role == "list" || role == "listitem" || (role == "group" && n["n"].get<std::string>().rfind("chips:", 0) != 0)) continue;
             EXPECT_FALSE(n.value("l", "").empty()) << hash << ": " << n["n"] << " (" << role << ") has no name";
         }
     }

@@ -198,7 +198,7 @@ async function measureFrames(browser, base, opt) {
         if (page.errors.length) throw new Error(`page errors at ${scale}x: ${page.errors.join('; ')}`);
         // The accessibility layer: its elements, and how many frames changed the tree.
         const domNodes = await page.evaluate(() => document.querySelectorAll('.cm-a11y *').length);
-        runs.push({ app, total, layer, domNodes, layerUpdates: stats.layerUpdates, frames: stats.count, contentHeight: st.contentHeight });
+        runs.push({ app, total, layer, domNodes, layerUpdates: stats.layerUpdates, treeUpdates: stats.treeUpdates, frames: stats.count, contentHeight: st.contentHeight });
       } finally {
         await context.close();
       }

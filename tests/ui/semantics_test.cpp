@@ -45,6 +45,16 @@ struct SemanticsTest : testing::Test {
         return Json::object();
     }
     int state(const Json& n) { return n.value("s", 0); }
+    // Whether a node's place (the geometry sent with the tree) is on screen.
+    bool on_screen(const std::string& id) {
+        const Json nodes = tree()["nodes"];
+        const std::vector<float>& g = host().semantics_geometry;
+        EXPECT_EQ(g.size(), nodes.size() * ui::kGeometryFloats) << "a place for every node";
+        for (size_t i = 0; i < nodes.size() && (i + 1) * ui::kGeometryFloats <= g.size(); i++)
+            if (nodes[i]["n"] == id) return g[i * ui::kGeometryFloats + 6] > 0 && g[i * ui::kGeometryFloats + 7] > 0;
+        ADD_FAILURE() << "no node " << id;
+        return false;
+    }
     // The names of a node's ancestors, nearest first.
     std::vector<std::string> ancestors(const Json& n) {
         Json nodes = tree()["nodes"];
@@ -85,7 +95,7 @@ TEST_F(SemanticsTest, TheLadderSaysItsTabsFiltersAndEveryExpectation) {
     for (const Json& n : whole["nodes"]) {
         if (n["n"].get<std::string>().rfind("expectation:", 0) != 0) continue;
         declared++;
-        off_screen += n.value("off", 0);
+        off_screen += !on_screen(n["n"]);
     }
     EXPECT_EQ(declared, int(app.fw.expectations.size()));
     EXPECT_GT(off_screen, 100) << "most of the ladder is far below the screen, and still declared";
@@ -236,6 +246,19 @@ TEST_F(SemanticsTest, TheTreeIsSentOnlyWhenItChanges) {
     EXPECT_GT(host().semantics_published, sent);
 }
 
+TEST_F(SemanticsTest, AScrollSendsPlacesNotTheTree) {
+    open();
+    run.frames(2);
+    const std::vector<float> places = host().semantics_geometry;
+    const int sent = host().semantics_published, trees = host().semantics_trees;
+    run.move(ImVec2(500, 500));
+    run.wheel(-1);  // a few lines down the ladder
+    run.frames(3);
+    EXPECT_GT(host().semantics_published, sent) << "the nodes moved";
+    EXPECT_NE(host().semantics_geometry, places);
+    EXPECT_EQ(host().semantics_trees, trees) << "nothing else changed, so the tree's text was not sent again";
+}
+
 TEST_F(SemanticsTest, FocusAndActivationFromAssistiveTechnology) {
     open("view=plan");
     // Activating a control acts as a click would.
@@ -255,11 +278,11 @@ TEST_F(SemanticsTest, FocusAndActivationFromAssistiveTechnology) {
     app.on_url_hash("");
     run.frames(3);
     const std::string far = "expectation:principal.technical.1";
-    EXPECT_EQ(node(far).value("off", 0), 1);
+    EXPECT_FALSE(on_screen(far));
     app.on_a11y_focus(far);
     run.frames(6);
     EXPECT_EQ(app.focused_target, far);
-    EXPECT_EQ(node(far).value("off", 0), 0);
+    EXPECT_TRUE(on_screen(far));
     EXPECT_GT(app.scroll_y, 1000);
     app.on_a11y_activate(far);
     run.frames(3);

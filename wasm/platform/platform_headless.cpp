@@ -234,8 +234,12 @@ void show_fatal_error(std::string_view title, std::string_view details) {
     host().fatal_details = std::string(details);
 }
 void release_focus() { host().focus_released++; }
-void publish_semantics(std::string_view tree) {
-    host().semantics = std::string(tree);
+void publish_semantics(std::string_view tree, const std::vector<float>& geometry) {
+    if (!tree.empty()) {
+        host().semantics = std::string(tree);
+        host().semantics_trees++;
+    }
+    host().semantics_geometry = geometry;
     host().semantics_published++;
 }
 void query_storage_persistence() { host().persistence_queries++; }

@@ -20,7 +20,9 @@ struct Host {
     cm::MemoryStore storage;
     std::string clipboard;
     std::string semantics;    // the last tree published (platform::publish_semantics)
-    int semantics_published = 0;
+    std::vector<float> semantics_geometry;  // and where its nodes are
+    int semantics_published = 0;        // times anything was sent
+    int semantics_trees = 0;            // of those, times the tree itself was (not only places)
     std::string url_hash;
     std::vector<std::string> history;  // hashes pushed as new history entries
     std::vector<Download> downloads;

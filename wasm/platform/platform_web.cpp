@@ -47,7 +47,7 @@ void cm_js_content_height(float h);
 void cm_js_first_frame();
 void cm_js_fatal_error(const char* title, const char* details);
 void cm_js_release_focus();
-void cm_js_semantics(const char* json);
+void cm_js_semantics(const char* json, const float* geometry, size_t nodes);
 void cm_js_storage_persistence(int ask);
 int cm_js_is_mac();
 int cm_js_prefers_dark();
@@ -102,7 +102,8 @@ struct FrameStats {
     float total_ms[kSize] = {};
     size_t count = 0;
     size_t presented = 0;        // frames whose pixels differed and were submitted to WebGL
-    size_t layer_updates = 0;    // frames whose tree changed (the DOM was touched)
+    size_t layer_updates = 0;    // frames that touched the DOM: their tree or only its places changed
+    size_t tree_updates = 0;     // of those, frames whose tree changed (not only places)
     void add(float app, float layer, float total) {
         app_ms[count % kSize] = app;
         layer_ms[count % kSize] = layer;
@@ -348,9 +349,10 @@ void show_fatal_error(std::string_view title, std::string_view details) {
     cm_js_fatal_error(std::string(title).c_str(), std::string(details).c_str());
 }
 void release_focus() { cm_js_release_focus(); }
-void publish_semantics(std::string_view tree) {
+void publish_semantics(std::string_view tree, const std::vector<float>& geometry) {
     D->stats.layer_updates++;
-    cm_js_semantics(std::string(tree).c_str());
+    if (!tree.empty()) D->stats.tree_updates++;
+    cm_js_semantics(tree.empty() ? nullptr : std::string(tree).c_str(), geometry.data(), geometry.size() / ui::kGeometryFloats);
 }
 void query_storage_persistence() { cm_js_storage_persistence(0); }
 void request_persistent_storage() { cm_js_storage_persistence(1); }
@@ -435,13 +437,15 @@ EMSCRIPTEN_KEEPALIVE const char* cm_memory() {
     return D->state.c_str();
 }
 
-// Recent frame times as JSON, for the benchmark: {"count":N,"presented":P,"layerUpdates":U,"app":[ms...],
-// "layer":[ms...],"total":[ms...]} (P of the N frames changed pixels and were submitted to WebGL, U changed the tree).
+// Recent frame times as JSON, for the benchmark: {"count":N,"presented":P,"layerUpdates":U,"treeUpdates":T,
+// "app":[ms...],"layer":[ms...],"total":[ms...]} (P of the N frames changed pixels and were submitted to WebGL,
+// U touched the accessibility layer, T of them changed its tree rather than only its places).
 EMSCRIPTEN_KEEPALIVE const char* cm_frame_stats() {
     const FrameStats& s = D->stats;
     size_t n = std::min(s.count, FrameStats::kSize);
     std::string out = "{\"count\":" + std::to_string(s.count) + ",\"presented\":" + std::to_string(s.presented) +
-                      ",\"layerUpdates\":" + std::to_string(s.layer_updates) + ",\"app\":[";
+                      ",\"layerUpdates\":" + std::to_string(s.layer_updates) +
+                      ",\"treeUpdates\":" + std::to_string(s.tree_updates) + ",\"app\":[";
     for (size_t i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(s.app_ms[i]);
     out += "],\"layer\":[";
     for (size_t i = 0; i < n; i++) out += (i ? "," : "") + std::to_string(s.layer_ms[i]);

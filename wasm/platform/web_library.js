@@ -168,7 +168,7 @@ mergeInto(LibraryManager.library, {
       else if (el.getAttribute(name) !== String(value)) el.setAttribute(name, value);
     },
     // Brings one element in line with its node (only what differs is written).
-    apply: function(el, n, parent, hasChildren) {
+    apply: function(el, n, hasChildren) {
       var S = CMA.S, s = n.s || 0, r = n.r;
       var interactive = r === 'button' || r === 'checkbox' || r === 'tab' || r === 'radio' || r === 'combobox' || r === 'option' || r === 'link';
       var named = r === 'tablist' || r === 'radiogroup' || r === 'listbox' || r === 'group' || r === 'region' || r === 'dialog' || r === 'textbox' ||
@@ -211,19 +211,26 @@ mergeInto(LibraryManager.library, {
         if (old) old.remove();
         el.removeAttribute('aria-describedby');
       }
-      // Where it is drawn (relative to its parent element), clipped as the canvas clips it.
-      var px = parent ? parent.x : 0, py = parent ? parent.y : 0;
-      var st = el.style, left = (n.x - px) + 'px', top = (n.y - py) + 'px', w = Math.max(1, n.w) + 'px', h = Math.max(1, n.h) + 'px';
-      if (st.left !== left) st.left = left;
-      if (st.top !== top) st.top = top;
-      if (st.width !== w) st.width = w;
-      if (st.height !== h) st.height = h;
-      var c = n.c, clip = '';
-      if (c && (c[2] < n.w - 0.5 || c[3] < n.h - 0.5)) {
-        clip = c[2] <= 0 || c[3] <= 0 ? 'inset(50%)' : 'inset(' + Math.max(0, c[1] - n.y) + 'px ' + Math.max(0, n.x + n.w - c[0] - c[2]) + 'px ' +
-                                                       Math.max(0, n.y + n.h - c[1] - c[3]) + 'px ' + Math.max(0, c[0] - n.x) + 'px)';
+    },
+    // Where each node is drawn (relative to its parent element), clipped as the canvas
+    // clips it: `g` holds 8 numbers per node (semantics.h, semantics_geometry).
+    place: function(g) {
+      var nodes = CMA.nodes, els = CMA.list;
+      for (var i = 0; i < nodes.length && i < els.length; i++) {
+        var k = i * 8, p = nodes[i].p, x = g[k], y = g[k + 1], w = g[k + 2], h = g[k + 3];
+        var px = p !== undefined ? g[p * 8] : 0, py = p !== undefined ? g[p * 8 + 1] : 0;
+        var st = els[i].style, left = (x - px) + 'px', top = (y - py) + 'px', ws = Math.max(1, w) + 'px', hs = Math.max(1, h) + 'px';
+        if (st.left !== left) st.left = left;
+        if (st.top !== top) st.top = top;
+        if (st.width !== ws) st.width = ws;
+        if (st.height !== hs) st.height = hs;
+        var cx = g[k + 4], cy = g[k + 5], cw = g[k + 6], ch = g[k + 7], clip = '';
+        if (cw < w - 0.5 || ch < h - 0.5) {
+          clip = cw <= 0 || ch <= 0 ? 'inset(50%)' : 'inset(' + Math.max(0, cy - y) + 'px ' + Math.max(0, x + w - cx - cw) + 'px ' +
+                                                   Math.max(0, y + h - cy - ch) + 'px ' + Math.max(0, cx - x) + 'px)';
+        }
+        if (st.clipPath !== clip) st.clipPath = clip;
       }
-      if (st.clipPath !== clip) st.clipPath = clip;
     },
     idMap: null, idNext: 0,
     ids: function(name) {
@@ -232,7 +239,8 @@ mergeInto(LibraryManager.library, {
       return id;
     },
     order: [],  // the node names of the last tree, in reading order
-    update: function(tree) {
+    nodes: [], list: [],  // its nodes, and their elements
+    update: function(tree, g) {  // g: the nodes' places (place())
       var nodes = tree.nodes, seen = new Set(), root = CMA.root;
       var active = document.activeElement, activeAt = active && root.contains(active) ? CMA.order.indexOf(active.dataset.cm) : -1;
       root.classList.toggle('cm-dark', !!tree.dark);
@@ -251,7 +259,7 @@ mergeInto(LibraryManager.library, {
         var parent = n.p !== undefined ? els[n.p] : root;
         if (!expected.has(parent)) expected.set(parent, []);
         expected.get(parent).push(els[i]);
-        CMA.apply(els[i], n, n.p !== undefined ? nodes[n.p] : null, parents.has(i));
+        CMA.apply(els[i], n, parents.has(i));
       });
       expected.forEach(function(children, parent) {
         var at = parent.firstElementChild;
@@ -268,6 +276,8 @@ mergeInto(LibraryManager.library, {
         CMA.els.delete(name);
       });
       CMA.order = nodes.map(function(n) { return n.n; });
+      CMA.nodes = nodes;
+      CMA.list = els;
       // The app's focus moves the page's, while the page's focus is in the app.
       var lost = activeAt >= 0 && !root.contains(active);
       var now = document.activeElement;
@@ -280,8 +290,8 @@ mergeInto(LibraryManager.library, {
       // than to the page's start.
       if (lost && !root.contains(document.activeElement)) {
         for (var k = Math.min(activeAt, nodes.length - 1); k >= 0; k--) {
-          var el = els[k], n = nodes[k];
-          if (!n.off && (el.tabIndex >= 0 || el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')) { el.focus({ preventScroll: true }); break; }
+          var el = els[k];  // shown, not scrolled away
+          if (g[k * 8 + 6] > 0 && g[k * 8 + 7] > 0 && (el.tabIndex >= 0 || el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')) { el.focus({ preventScroll: true }); break; }
         }
       }
       (tree.say || []).forEach(function(a) {
@@ -292,7 +302,13 @@ mergeInto(LibraryManager.library, {
   },
 
   cm_js_semantics__deps: ['$CMA'],
-  cm_js_semantics: function(ptr) { CMA.update(JSON.parse(UTF8ToString(ptr))); },
+  // The tree when it changed (0 when only places did), then every node's place,
+  // read from the wasm heap without a copy.
+  cm_js_semantics: function(ptr, geometry, count) {
+    var g = HEAPF32.subarray(geometry >> 2, (geometry >> 2) + count * 8);
+    if (ptr) CMA.update(JSON.parse(UTF8ToString(ptr)), g);
+    CMA.place(g);
+  },
 
   cm_js_init__deps: ['$CM', '$CMA', 'malloc', 'free'],
   cm_js_init: function(selectorPtr) {

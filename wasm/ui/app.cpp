@@ -150,7 +150,15 @@ void place(Target& t, ImVec2 a, ImVec2 b) {
 
 }  // namespace
 
-void App::add_target(std::string name, Semantics what) {
+// This frame's next node. `targets` still holds the nodes of two frames ago:
+// the next one is overwritten in place, so its strings are assigned rather than
+// allocated (a view declares much the same nodes every frame). frame() drops the rest.
+Target& App::new_target() {
+    if (declared == targets.size()) targets.emplace_back();
+    return targets[declared++];
+}
+
+void App::add_target(std::string_view name, const Semantics& what) {
     const ImGuiID id = ImGui::GetItemID();
     if (ImGui::IsItemFocused()) focused_target = name;
     // Assistive technology asked for this control: focus it (ImGui scrolls it into view), or act on it as a click would.
@@ -166,28 +174,37 @@ void App::add_target(std::string name, Semantics what) {
         activate_request.clear();
         platform::request_frames();
     }
-    Target& t = targets.emplace_back();
-    t.name = std::move(name);
-    t.what = std::move(what);
+    Target& t = new_target();
+    t.name = name;
+    t.what = what;
     t.id = id;
     t.parent = open_groups.empty() ? -1 : open_groups.back();
     place(t, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     t.visible = t.visible && ImGui::IsItemVisible();
 }
 
-void App::add_content(Semantics what, ImVec2 min, ImVec2 max, std::string name) {
-    Target& t = targets.emplace_back();
+void App::add_content(const Semantics& what, ImVec2 min, ImVec2 max, std::string_view name) {
+    Target& t = new_target();
     t.parent = open_groups.empty() ? -1 : open_groups.back();
-    if (name.empty()) name = (t.parent >= 0 ? targets[size_t(t.parent)].name : std::string("view")) + "/" + role_name(what.role) + ":" + std::to_string(targets.size());
-    t.name = std::move(name);
-    t.what = std::move(what);
+    if (name.empty()) {
+        if (t.parent >= 0) t.name = targets[size_t(t.parent)].name;
+        else t.name = "view";
+        t.name += '/';
+        t.name += role_name(what.role);
+        t.name += ':';
+        t.name += std::to_string(declared);
+    } else {
+        t.name = name;
+    }
+    t.what = what;
+    t.id = 0;
     place(t, min, max);
 }
 
-void App::begin_group(Semantics what, std::string name) {
+void App::begin_group(const Semantics& what, std::string_view name) {
     ImVec2 at = ImGui::GetCursorScreenPos();
-    add_content(std::move(what), at, at, std::move(name));
-    open_groups.push_back(int(targets.size()) - 1);
+    add_content(what, at, at, name);
+    open_groups.push_back(int(declared) - 1);
 }
 
 void App::end_group() {
@@ -196,7 +213,7 @@ void App::end_group() {
     open_groups.pop_back();
     // The group's rect is the union of its children's (declared after it).
     ImVec2 a(FLT_MAX, FLT_MAX), b(-FLT_MAX, -FLT_MAX);
-    for (size_t i = g + 1; i < targets.size(); i++) {
+    for (size_t i = g + 1; i < declared; i++) {
         const Rect& r = targets[i].rect;
         a = ImVec2(std::min(a.x, r.x), std::min(a.y, r.y));
         b = ImVec2(std::max(b.x, r.x + r.w), std::max(b.y, r.y + r.h));
@@ -372,22 +389,31 @@ void App::end_frame() {
     if (!focus_request.empty() && ++focus_request_frames > 30) focus_request.clear();
     if (!focus_landing.empty() && (focus_landing == focused_target || ++focus_landing_frames > 3)) focus_landing.clear();
     const std::string& focus = !focus_request.empty() ? focus_request : !focus_landing.empty() ? focus_landing : focused_target;
-    // Most frames (a mouse move, a caret) change nothing the tree says: comparing the
-    // nodes is much cheaper than writing them out.
-    if (targets == previous_targets && focus == published_focus && plans.announcements.empty() && !published_tree.empty()) return;
-    std::string tree = semantics_json(targets, dark, focus, plans.announcements);
-    plans.announcements.clear();
-    published_focus = focus;
-    if (tree != published_tree) {
-        published_tree = std::move(tree);
-        platform::publish_semantics(published_tree);
+    // Most frames (a mouse move, a caret) change nothing of the tree, and a scroll
+    // only moves its nodes: comparing them is much cheaper than writing them out.
+    const bool same_nodes = targets.size() == previous_targets.size() &&
+                            std::equal(targets.begin(), targets.end(), previous_targets.begin(), same_meaning);
+    bool tree_changed = false;
+    if (!same_nodes || focus != published_focus || dark != published_dark || !plans.announcements.empty() || published_tree.empty()) {
+        std::string tree = semantics_json(targets, dark, focus, plans.announcements);
+        plans.announcements.clear();
+        published_focus = focus;
+        published_dark = dark;
+        if (tree != published_tree) {
+            published_tree = std::move(tree);
+            tree_changed = true;
+        }
     }
+    semantics_geometry(targets, &geometry);
+    if (!tree_changed && geometry == published_geometry) return;
+    published_geometry.swap(geometry);
+    platform::publish_semantics(tree_changed ? std::string_view(published_tree) : std::string_view(), published_geometry);
 }
 
 void App::frame(ImVec2 display_size) {
     display = display_size;
-    previous_targets.swap(targets);
-    targets.clear();
+    previous_targets.swap(targets);  // `targets` now holds the storage new_target() reuses
+    declared = 0;
     open_groups.clear();
     focused_target.clear();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -421,6 +447,7 @@ void App::frame(ImVec2 display_size) {
         }
     }
     ImGui::End();
+    targets.resize(declared);
 }
 
 std::string App::state_json() const {

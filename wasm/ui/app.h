@@ -29,11 +29,18 @@ inline constexpr const char* kSettingsKey = "career-matrix:settings";
 // when the content, the width or the fonts change; drawing only visits the
 // blocks that intersect the visible part.
 struct LadderLayout {
+    // A node of the semantic tree, named and described once per layout rather
+    // than every frame: the ladder declares hundreds of them each frame.
+    struct Node {
+        std::string name;
+        Semantics what;
+    };
     struct Entry {
         int expectation = -1;
         size_t cell = 0, entry = 0;  // index into LadderContent::cells / Cell::entries
         ImVec2 pos, size;            // relative to the content origin
         TextBlock text;
+        Node item, button;           // its list item, and the toggle that opens its details (state set when drawn)
     };
     struct Block {  // a level header or a row of cells, stacked vertically
         enum Kind { LevelHeader, CellRow } kind = LevelHeader;
@@ -44,6 +51,9 @@ struct LadderLayout {
         float cell_width = 0;         // CellRow: the column width
         size_t first_entry = 0, entry_count = 0;
         std::vector<TextBlock> cell_scope;  // CellRow: each cell's section scope (empty when none)
+        // CellRow: each cell's title, section scope and list; LevelHeader: the heading,
+        // the scope, then each link.
+        std::vector<Node> nodes;
         TextBlock scope;              // LevelHeader: the scope paragraph
         std::vector<ImVec2> links;    // LevelHeader: where each link goes (its page, then the scope's links)
         float links_y = 0;            // LevelHeader: top of the links, from the block's top
@@ -179,10 +189,13 @@ struct App {
     // find controls by their names; careerMatrix.targets() lists them.
     std::vector<Target> targets;
     std::vector<Target> previous_targets;  // the frame before's, while this one is drawn
+    size_t declared = 0;                   // nodes of `targets` declared so far this frame (new_target)
     std::vector<int> open_groups;      // begin_group() not yet ended
     std::string focused_target;        // the control with keyboard focus in the last frame
     std::string published_tree;        // the tree last sent to the platform (sent again only when it changes)
     std::string published_focus;       // the focus it said
+    bool published_dark = false;       // and the theme
+    std::vector<float> published_geometry, geometry;  // where its nodes are (semantics_geometry): last sent, this frame
     // Assistive technology's requests (the DOM layer): applied when the named control is next drawn.
     std::string focus_request, activate_request;
     int focus_request_frames = 0;      // frames the focus request has waited
@@ -250,10 +263,11 @@ struct App {
     // add_content: something drawn with the draw list (text, headings), or not drawn
     // at all (far off screen), at `min`-`max` in screen coordinates. Groups hold
     // what is declared until end_group(); their rect is their children's.
-    void add_target(std::string name, Semantics what);
-    void add_content(Semantics what, ImVec2 min, ImVec2 max, std::string name = {});
-    void begin_group(Semantics what, std::string name = {});
+    void add_target(std::string_view name, const Semantics& what);
+    void add_content(const Semantics& what, ImVec2 min, ImVec2 max, std::string_view name = {});
+    void begin_group(const Semantics& what, std::string_view name = {});
     void end_group();
+    Target& new_target();  // the next node, appended to `targets`
     void on_a11y_focus(std::string_view name);     // a screen reader or Tab moved the DOM focus
     void on_a11y_activate(std::string_view name);  // click, Enter, Space or a screen reader's default action
 };

@@ -183,6 +183,16 @@ std::string provenance(const App& app, const cm::CellEntry& entry) {
     return {};
 }
 
+// How an entry relates to the levels below, in words (colour and markers say it to the eye).
+std::string relation(const App& app, const cm::CellEntry& entry) {
+    const cm::Expectation& x = app.fw.expectations[size_t(entry.expectation)];
+    auto level_of = [&](int e) { return app.fw.levels[size_t(app.fw.expectations[size_t(e)].level)].name; };
+    if (entry.inherited) return "carried over from " + level_of(entry.expectation);
+    if (entry.change == cm::Change::Added) return "new at this level";
+    if (x.extends >= 0) return (entry.change == cm::Change::Grown ? "grows from " : "carried over from ") + level_of(x.extends);
+    return {};
+}
+
 void build_layout(App& app, float width) {
     LadderLayout& L = app.layout;
     L.blocks.clear();
@@ -212,6 +222,11 @@ void build_layout(App& app, float width) {
             lx += w + kLinkGap;
         }
         header.height = header.links_y + (header.links.empty() ? 0 : ly + line_height(small) + 4) + kGap;
+        header.nodes.push_back({"level:" + level.id, {Role::Heading, level.name, 0, {}, {}, {}, 2}});
+        header.nodes.push_back({"scope:" + level.id, {Role::Text, level_scope(level)}});
+        std::vector<cm::Link> links = level_links(level);
+        for (size_t i = 0; i < links.size(); i++)
+            header.nodes.push_back({"level-link:" + level.id + ":" + std::to_string(i), {Role::Link, links[i].text, 0, {}, links[i].url}});
         y += header.height;
         L.blocks.push_back(std::move(header));
         if (!level.published) { y += kGap; continue; }
@@ -236,7 +251,13 @@ void build_layout(App& app, float width) {
                     float cy = kCellPad + line_height(small) + 4;  // cell title
                     float text_w = cw - 2 * kCellPad - kBulletIndent;
                     row.cell_scope.emplace_back();
-                    if (const cm::SectionScope* scope = level.section_scope(cell.area)) {  // what this section says of its reach here
+                    const cm::Area& area = app.fw.areas[size_t(cell.area)];
+                    const std::string key = level.id + ":" + area.id;
+                    const cm::SectionScope* section = level.section_scope(cell.area);
+                    row.nodes.push_back({"cell:" + key, {Role::Heading, area.name, 0, {}, {}, {}, 3}});
+                    row.nodes.push_back({"cell-scope:" + key, {Role::Text, section ? section->text : std::string()}});
+                    row.nodes.push_back({"cell-list:" + key, {Role::List, area.name + ", " + level.name}});
+                    if (const cm::SectionScope* scope = section) {  // what this section says of its reach here
                         layout_text(small, scope->text, cw - 2 * kCellPad, &row.cell_scope.back());
                         cy += row.cell_scope.back().height + 6;
                     }
@@ -247,7 +268,10 @@ void build_layout(App& app, float width) {
                         le.expectation = entry.expectation;
                         le.cell = cell_index;
                         le.entry = e;
-                        layout_text(body, app.fw.expectations[size_t(entry.expectation)].text, text_w, &le.text);
+                        const cm::Expectation& expectation = app.fw.expectations[size_t(entry.expectation)];
+                        le.item = {"entry:" + expectation.id, {Role::ListItem, {}}};
+                        le.button = {"expectation:" + expectation.id, {Role::Button, expectation.text, state::Toggle, {}, {}, relation(app, entry)}};
+                        layout_text(body, expectation.text, text_w, &le.text);
                         float h = le.text.height + (provenance(app, entry).empty() ? 0 : line_height(small));
                         le.pos = ImVec2(x + kCellPad - 4, y + cy);
                         le.size = ImVec2(cw - 2 * kCellPad + 8, h + 4);
@@ -284,39 +308,30 @@ void draw_level_header(App& app, const LadderLayout::Block& b, ImVec2 origin, bo
     const ImFont* heading = theme::font(theme::Font::Heading);
     ImVec2 pos(origin.x + kPad, origin.y + b.y);
     ImVec2 scope_pos(pos.x, pos.y + line_height(heading) + 4);
-    app.add_content({Role::Heading, level.name, 0, {}, {}, {}, 2}, pos, ImVec2(pos.x + b.scope.wrap_width, pos.y + line_height(heading)), "level:" + level.id);
-    app.add_content({Role::Text, level_scope(level)}, scope_pos, ImVec2(scope_pos.x + b.scope.width, scope_pos.y + b.scope.height), "scope:" + level.id);
+    const LadderLayout::Node& title = b.nodes[0];
+    const LadderLayout::Node& scope = b.nodes[1];
+    app.add_content(title.what, pos, ImVec2(pos.x + b.scope.wrap_width, pos.y + line_height(heading)), title.name);
+    app.add_content(scope.what, scope_pos, ImVec2(scope_pos.x + b.scope.width, scope_pos.y + b.scope.height), scope.name);
     if (draw) {
         dl->AddText(heading, font_size(heading), pos, p.text, level.name.c_str());
-        draw_text(dl, theme::font(theme::Font::Body), scope_pos, level_scope(level), b.scope, {p.text_muted});
+        draw_text(dl, theme::font(theme::Font::Body), scope_pos, scope.what.label, b.scope, {p.text_muted});
     }
-    std::vector<cm::Link> links = level_links(level);
     ImGui::PushFont(theme::font(theme::Font::Small));
-    for (size_t i = 0; i < links.size() && i < b.links.size(); i++) {
+    for (size_t i = 0; i + 2 < b.nodes.size() && i < b.links.size(); i++) {
+        const LadderLayout::Node& node = b.nodes[i + 2];
         ImVec2 at(pos.x + b.links[i].x, pos.y + b.links_y + b.links[i].y);
-        std::string name = "level-link:" + level.id + ":" + std::to_string(i);
         if (draw) {
             ImGui::SetCursorScreenPos(at);
-            link(app, name, links[i].text.c_str(), links[i].url);
+            link(app, node.name, node.what.label.c_str(), node.what.url);
         } else {
-            ImVec2 size = ImGui::CalcTextSize(links[i].text.c_str());
-            app.add_content({Role::Link, links[i].text, 0, {}, links[i].url}, at, ImVec2(at.x + size.x, at.y + size.y), name);
+            ImVec2 size = ImGui::CalcTextSize(node.what.label.c_str());
+            app.add_content(node.what, at, ImVec2(at.x + size.x, at.y + size.y), node.name);
         }
     }
     ImGui::PopFont();
 }
 
-// How an entry relates to the levels below, in words (colour and markers say it to the eye).
-std::string relation(const App& app, const cm::CellEntry& entry) {
-    const cm::Expectation& x = app.fw.expectations[size_t(entry.expectation)];
-    auto level_of = [&](int e) { return app.fw.levels[size_t(app.fw.expectations[size_t(e)].level)].name; };
-    if (entry.inherited) return "carried over from " + level_of(entry.expectation);
-    if (entry.change == cm::Change::Added) return "new at this level";
-    if (x.extends >= 0) return (entry.change == cm::Change::Grown ? "grows from " : "carried over from ") + level_of(x.extends);
-    return {};
-}
-
-void draw_entry(App& app, const LadderLayout::Entry& le, ImVec2 origin, bool draw) {
+void draw_entry(App& app, LadderLayout::Entry& le, ImVec2 origin, bool draw) {
     const theme::Palette& p = theme::colors();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImFont* small = theme::font(theme::Font::Small);
@@ -324,12 +339,12 @@ void draw_entry(App& app, const LadderLayout::Entry& le, ImVec2 origin, bool dra
     const cm::CellEntry& entry = app.ladder.cells[le.cell].entries[le.entry];
     const cm::Expectation& x = app.fw.expectations[size_t(le.expectation)];
     ImVec2 pos(origin.x + le.pos.x, origin.y + le.pos.y);
-    const std::string name = "expectation:" + x.id;
     const bool selected = app.view.selected == x.id;
-    app.begin_group({Role::ListItem, {}}, "entry:" + x.id);
+    // A toggle: pressed while its details are open.
+    le.button.what.state = uint16_t(selected ? state::Pressed | state::Toggle : state::Toggle);
+    app.begin_group(le.item.what, le.item.name);
     if (!draw) {
-        app.add_content({Role::Button, x.text, uint16_t(selected ? state::Pressed | state::Toggle : state::Toggle), {}, {}, relation(app, entry)}, pos,
-                        ImVec2(pos.x + le.size.x, pos.y + le.size.y), name);
+        app.add_content(le.button.what, pos, ImVec2(pos.x + le.size.x, pos.y + le.size.y), le.button.name);
         app.end_group();
         return;
     }
@@ -338,8 +353,7 @@ void draw_entry(App& app, const LadderLayout::Entry& le, ImVec2 origin, bool dra
     bool clicked = ImGui::InvisibleButton("##e", le.size);
     bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
-    // A toggle: pressed while its details are open.
-    app.add_target(name, {Role::Button, x.text, uint16_t(selected ? state::Pressed | state::Toggle : state::Toggle), {}, {}, relation(app, entry)});
+    app.add_target(le.button.name, le.button.what);
     app.end_group();
     if (selected || hovered)
         dl->AddRectFilled(pos, ImVec2(pos.x + le.size.x, pos.y + le.size.y), selected ? p.surface_selected : p.surface_hover, 4.0f);
@@ -380,14 +394,13 @@ void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin, float 
             dl->AddRect(a, c, p.border, 8.0f);
             dl->AddText(small, font_size(small), title, p.text_muted, area.name.c_str());
         }
-        app.add_content({Role::Heading, area.name, 0, {}, {}, {}, 3}, title, ImVec2(c.x - kCellPad, title.y + line_height(small)),
-                        "cell:" + level.id + ":" + area.id);
+        const LadderLayout::Node* nodes = &b.nodes[k * 3];  // title, section scope, list
+        app.add_content(nodes[0].what, title, ImVec2(c.x - kCellPad, title.y + line_height(small)), nodes[0].name);
         float below_title = a.y + kCellPad + line_height(small) + 4;
         if (const cm::SectionScope* scope = level.section_scope(cell.area)) {
             ImVec2 at(a.x + kCellPad, below_title);
             if (draw) draw_text(dl, small, at, scope->text, b.cell_scope[k], {p.text_muted});
-            app.add_content({Role::Text, scope->text}, at, ImVec2(at.x + b.cell_scope[k].width, at.y + b.cell_scope[k].height),
-                            "cell-scope:" + level.id + ":" + area.id);
+            app.add_content(nodes[1].what, at, ImVec2(at.x + b.cell_scope[k].width, at.y + b.cell_scope[k].height), nodes[1].name);
             below_title += b.cell_scope[k].height + 6;
         }
         if (cell.entries.empty()) {
@@ -398,9 +411,9 @@ void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin, float 
         }
         // This cell's entries (contiguous in the layout): a list, drawn only within the band.
         // A row of a large framework holds thousands of entries.
-        app.begin_group({Role::List, area.name + ", " + level.name}, "cell-list:" + level.id + ":" + area.id);
+        app.begin_group(nodes[2].what, nodes[2].name);
         for (; next_entry < end_entry && app.layout.entries[next_entry].cell == b.cells[k]; next_entry++) {
-            const LadderLayout::Entry& le = app.layout.entries[next_entry];
+            LadderLayout::Entry& le = app.layout.entries[next_entry];
             bool in_band = draw && le.pos.y + le.size.y >= top && le.pos.y <= bottom;
             if (in_band || declare_all) draw_entry(app, le, origin, in_band);
         }

@@ -1,8 +1,5 @@
 #include "semantics.h"
 
-#include <cmath>
-#include <cstdio>
-
 namespace ui {
 
 const char* role_name(Role role) {
@@ -40,7 +37,12 @@ namespace {
 
 void put_string(std::string& out, std::string_view s) {
     out += '"';
-    for (unsigned char c : s) {
+    size_t run = 0;  // start of the characters that need no escape, appended at once
+    for (size_t i = 0; i < s.size(); i++) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;  // UTF-8 passes through: the reader's text is valid UTF-8
+        out.append(s, run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -48,22 +50,34 @@ void put_string(std::string& out, std::string_view s) {
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
         default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += char(c);  // UTF-8 passes through; the reader's text is valid UTF-8 (ImGui and the stores keep it so)
-            }
+            out += "\\u00";
+            out += "0123456789abcdef"[c >> 4];
+            out += "0123456789abcdef"[c & 15];
         }
     }
+    out.append(s, run, s.size() - run);
     out += '"';
 }
 
-// Whole CSS pixels are enough for positions, and keep the text short.
-void put_number(std::string& out, float v) { out += std::to_string(int(std::lround(v))); }
+void put_number(std::string& out, int v) { out += std::to_string(v); }
 
 }  // namespace
+
+bool same_meaning(const Target& a, const Target& b) {
+    return a.name == b.name && a.what == b.what && a.parent == b.parent;
+}
+
+void semantics_geometry(const std::vector<Target>& nodes, std::vector<float>* out) {
+    out->resize(nodes.size() * kGeometryFloats);
+    float* g = out->data();
+    // Whole CSS pixels: sub-pixel moves of the canvas need no new place in the DOM.
+    auto whole = [](float v) { return float(int(v < 0 ? v - 0.5f : v + 0.5f)); };
+    for (const Target& t : nodes) {
+        g[0] = whole(t.rect.x), g[1] = whole(t.rect.y), g[2] = whole(t.rect.w), g[3] = whole(t.rect.h);
+        g[4] = whole(t.clip.x), g[5] = whole(t.clip.y), g[6] = whole(t.clip.w), g[7] = whole(t.clip.h);
+        g += kGeometryFloats;
+    }
+}
 
 std::string semantics_json(const std::vector<Target>& nodes, bool dark, std::string_view focused,
                            const std::vector<std::pair<std::string, bool>>& announcements) {
@@ -85,7 +99,7 @@ std::string semantics_json(const std::vector<Target>& nodes, bool dark, std::str
         out += key;
         put_string(out, v);
     };
-    auto number = [&](const char* key, float v) {
+    auto number = [&](const char* key, int v) {
         out += key;
         put_number(out, v);
     };
@@ -103,17 +117,8 @@ std::string semantics_json(const std::vector<Target>& nodes, bool dark, std::str
         if (!w.url.empty()) text(",\"u\":", w.url);
         if (!w.description.empty()) text(",\"d\":", w.description);
         if (w.level) number(",\"lv\":", w.level);
-        if (t.parent >= 0) number(",\"p\":", float(t.parent));
-        if (t.id == 0) out += ",\"off\":1";  // declared, not drawn: focusing it asks the app to bring it on screen
-        number(",\"x\":", t.rect.x);
-        number(",\"y\":", t.rect.y);
-        number(",\"w\":", t.rect.w);
-        number(",\"h\":", t.rect.h);
-        number(",\"c\":[", t.clip.x);
-        number(",", t.clip.y);
-        number(",", t.clip.w);
-        number(",", t.clip.h);
-        out += "]}";
+        if (t.parent >= 0) number(",\"p\":", t.parent);
+        out += '}';
     }
     out += "]}";
     return out;

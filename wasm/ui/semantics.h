@@ -67,12 +67,23 @@ struct Target {
     bool operator==(const Target&) const = default;
 };
 
-// Every node, serialized for the DOM layer (which is sent the text only when it
-// changed), with the theme and the control that has the app's keyboard focus.
-// Written by hand: it runs every frame that is drawn.
+// What the tree says of a node, apart from where it is: a scroll moves every
+// node but changes none of this, and is sent as geometry alone.
+bool same_meaning(const Target& a, const Target& b);
+
+// Every node, serialized for the DOM layer (sent only when its text changed),
+// with the theme and the control that has the app's keyboard focus. Places are
+// not in it: see semantics_geometry. Written by hand: it runs on every frame
+// that changes what the tree says.
 // `announcements`: words for the live regions, (text, assertive), sent once.
 std::string semantics_json(const std::vector<Target>& nodes, bool dark, std::string_view focused,
                            const std::vector<std::pair<std::string, bool>>& announcements = {});
+
+// Where every node is, in the order of semantics_json: kGeometryFloats floats per
+// node (rect x, y, w, h, then its clip x, y, w, h), whole CSS pixels. The DOM
+// layer reads them straight from the wasm heap, so moving nodes costs no text.
+constexpr size_t kGeometryFloats = 8;
+void semantics_geometry(const std::vector<Target>& nodes, std::vector<float>* out);
 
 // The label ImGui draws for `label`: without its "##id" suffix.
 std::string_view visible_label(std::string_view label);

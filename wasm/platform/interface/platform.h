@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cm {
 struct KeyValueStore;
@@ -43,9 +44,11 @@ void set_content_height(float css_px);
 void notify_first_frame();
 void show_fatal_error(std::string_view title, std::string_view details);
 void release_focus();  // hands keyboard focus back to the page (Esc)
-// The views' semantic tree (ui::semantics_json), sent when it changed: the web
-// platform mirrors it into DOM elements over the canvas for assistive technology.
-void publish_semantics(std::string_view tree_json);
+// The views' semantic tree, sent when it changed: the web platform mirrors it
+// into DOM elements over the canvas for assistive technology. `tree_json`
+// (ui::semantics_json) is empty when only places changed; `geometry`
+// (ui::semantics_geometry) always holds every node's place.
+void publish_semantics(std::string_view tree_json, const std::vector<float>& geometry);
 
 // Whether the browser keeps this site's storage even under pressure or after
 // weeks without a visit. query_ answers without asking the reader; request_ asks

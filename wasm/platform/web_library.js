@@ -213,11 +213,16 @@ mergeInto(LibraryManager.library, {
       }
     },
     // Where each node is drawn (relative to its parent element), clipped as the canvas
-    // clips it: `g` holds 8 numbers per node (semantics.h, semantics_geometry).
-    place: function(g) {
-      var nodes = CMA.nodes, els = CMA.list;
+    // clips it: `g` holds 8 numbers per node (semantics.h, semantics_geometry). A node
+    // that was scrolled away and still is keeps its last place: it is hidden (clipped to
+    // nothing), and its offset from its parent does not change with a scroll. So a
+    // scroll touches the few elements on screen, not the whole ladder.
+    place: function(g, whole) {
+      var nodes = CMA.nodes, els = CMA.list, last = whole ? null : CMA.placed;
+      var hidden = function(a, k) { return a[k + 6] <= 0 || a[k + 7] <= 0; };
       for (var i = 0; i < nodes.length && i < els.length; i++) {
         var k = i * 8, p = nodes[i].p, x = g[k], y = g[k + 1], w = g[k + 2], h = g[k + 3];
+        if (last && hidden(g, k) && hidden(last, k)) continue;
         var px = p !== undefined ? g[p * 8] : 0, py = p !== undefined ? g[p * 8 + 1] : 0;
         var st = els[i].style, left = (x - px) + 'px', top = (y - py) + 'px', ws = Math.max(1, w) + 'px', hs = Math.max(1, h) + 'px';
         if (st.left !== left) st.left = left;
@@ -231,7 +236,9 @@ mergeInto(LibraryManager.library, {
         }
         if (st.clipPath !== clip) st.clipPath = clip;
       }
+      CMA.placed = g.slice();  // a copy: the heap's view changes with the next frame
     },
+    placed: null,
     idMap: null, idNext: 0,
     ids: function(name) {
       var id = CMA.idMap.get(name);
@@ -307,7 +314,7 @@ mergeInto(LibraryManager.library, {
   cm_js_semantics: function(ptr, geometry, count) {
     var g = HEAPF32.subarray(geometry >> 2, (geometry >> 2) + count * 8);
     if (ptr) CMA.update(JSON.parse(UTF8ToString(ptr)), g);
-    CMA.place(g);
+    CMA.place(g, !!ptr);  // a new tree is placed whole: its nodes may be other nodes
   },
 
   cm_js_init__deps: ['$CM', '$CMA', 'malloc', 'free'],

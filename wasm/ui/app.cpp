@@ -175,8 +175,8 @@ void App::add_target(std::string_view name, const Semantics& what) {
         platform::request_frames();
     }
     Target& t = new_target();
-    t.name = name;
-    t.what = what;
+    if (!what.words_id || what.words_id != t.what.words_id) t.name = name;  // (kept words come with their name)
+    t.what.assign(what);
     t.id = id;
     t.parent = open_groups.empty() ? -1 : open_groups.back();
     place(t, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -186,7 +186,9 @@ void App::add_target(std::string_view name, const Semantics& what) {
 void App::add_content(const Semantics& what, ImVec2 min, ImVec2 max, std::string_view name) {
     Target& t = new_target();
     t.parent = open_groups.empty() ? -1 : open_groups.back();
-    if (name.empty()) {
+    if (what.words_id && what.words_id == t.what.words_id) {
+        // kept words come with their name: both are in place already
+    } else if (name.empty()) {
         if (t.parent >= 0) t.name = targets[size_t(t.parent)].name;
         else t.name = "view";
         t.name += '/';
@@ -196,7 +198,7 @@ void App::add_content(const Semantics& what, ImVec2 min, ImVec2 max, std::string
     } else {
         t.name = name;
     }
-    t.what = what;
+    t.what.assign(what);
     t.id = 0;
     place(t, min, max);
 }

@@ -33,7 +33,7 @@ struct LadderLayout {
     // than every frame: the ladder declares hundreds of them each frame.
     struct Node {
         std::string name;
-        Semantics what;
+        StoredSemantics what;
     };
     struct Entry {
         int expectation = -1;
@@ -268,6 +268,8 @@ struct App {
     void begin_group(const Semantics& what, std::string_view name = {});
     void end_group();
     Target& new_target();  // the next node, appended to `targets`
+    uint64_t new_words_id() { return ++last_words_id; }  // for words a view keeps between frames (Semantics::words_id)
+    uint64_t last_words_id = 0;
     void on_a11y_focus(std::string_view name);     // a screen reader or Tab moved the DOM focus
     void on_a11y_activate(std::string_view name);  // click, Enter, Space or a screen reader's default action
 };

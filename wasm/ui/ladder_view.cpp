@@ -193,6 +193,12 @@ std::string relation(const App& app, const cm::CellEntry& entry) {
     return {};
 }
 
+// A node whose name and words the layout keeps until it is rebuilt.
+LadderLayout::Node kept(App& app, std::string name, StoredSemantics what) {
+    what.words_id = app.new_words_id();
+    return {std::move(name), std::move(what)};
+}
+
 void build_layout(App& app, float width) {
     LadderLayout& L = app.layout;
     L.blocks.clear();
@@ -222,11 +228,11 @@ void build_layout(App& app, float width) {
             lx += w + kLinkGap;
         }
         header.height = header.links_y + (header.links.empty() ? 0 : ly + line_height(small) + 4) + kGap;
-        header.nodes.push_back({"level:" + level.id, {Role::Heading, level.name, 0, {}, {}, {}, 2}});
-        header.nodes.push_back({"scope:" + level.id, {Role::Text, level_scope(level)}});
+        header.nodes.push_back(kept(app, "level:" + level.id, {Role::Heading, level.name, 0, {}, {}, {}, 2}));
+        header.nodes.push_back(kept(app, "scope:" + level.id, {Role::Text, level_scope(level)}));
         std::vector<cm::Link> links = level_links(level);
         for (size_t i = 0; i < links.size(); i++)
-            header.nodes.push_back({"level-link:" + level.id + ":" + std::to_string(i), {Role::Link, links[i].text, 0, {}, links[i].url}});
+            header.nodes.push_back(kept(app, "level-link:" + level.id + ":" + std::to_string(i), {Role::Link, links[i].text, 0, {}, links[i].url}));
         y += header.height;
         L.blocks.push_back(std::move(header));
         if (!level.published) { y += kGap; continue; }
@@ -254,9 +260,9 @@ void build_layout(App& app, float width) {
                     const cm::Area& area = app.fw.areas[size_t(cell.area)];
                     const std::string key = level.id + ":" + area.id;
                     const cm::SectionScope* section = level.section_scope(cell.area);
-                    row.nodes.push_back({"cell:" + key, {Role::Heading, area.name, 0, {}, {}, {}, 3}});
-                    row.nodes.push_back({"cell-scope:" + key, {Role::Text, section ? section->text : std::string()}});
-                    row.nodes.push_back({"cell-list:" + key, {Role::List, area.name + ", " + level.name}});
+                    row.nodes.push_back(kept(app, "cell:" + key, {Role::Heading, area.name, 0, {}, {}, {}, 3}));
+                    row.nodes.push_back(kept(app, "cell-scope:" + key, {Role::Text, section ? section->text : std::string()}));
+                    row.nodes.push_back(kept(app, "cell-list:" + key, {Role::List, area.name + ", " + level.name}));
                     if (const cm::SectionScope* scope = section) {  // what this section says of its reach here
                         layout_text(small, scope->text, cw - 2 * kCellPad, &row.cell_scope.back());
                         cy += row.cell_scope.back().height + 6;
@@ -269,8 +275,8 @@ void build_layout(App& app, float width) {
                         le.cell = cell_index;
                         le.entry = e;
                         const cm::Expectation& expectation = app.fw.expectations[size_t(entry.expectation)];
-                        le.item = {"entry:" + expectation.id, {Role::ListItem, {}}};
-                        le.button = {"expectation:" + expectation.id, {Role::Button, expectation.text, state::Toggle, {}, {}, relation(app, entry)}};
+                        le.item = kept(app, "entry:" + expectation.id, {Role::ListItem, {}});
+                        le.button = kept(app, "expectation:" + expectation.id, {Role::Button, expectation.text, state::Toggle, {}, {}, relation(app, entry)});
                         layout_text(body, expectation.text, text_w, &le.text);
                         float h = le.text.height + (provenance(app, entry).empty() ? 0 : line_height(small));
                         le.pos = ImVec2(x + kCellPad - 4, y + cy);
@@ -310,8 +316,8 @@ void draw_level_header(App& app, const LadderLayout::Block& b, ImVec2 origin, bo
     ImVec2 scope_pos(pos.x, pos.y + line_height(heading) + 4);
     const LadderLayout::Node& title = b.nodes[0];
     const LadderLayout::Node& scope = b.nodes[1];
-    app.add_content(title.what, pos, ImVec2(pos.x + b.scope.wrap_width, pos.y + line_height(heading)), title.name);
-    app.add_content(scope.what, scope_pos, ImVec2(scope_pos.x + b.scope.width, scope_pos.y + b.scope.height), scope.name);
+    app.add_content(title.what.view(), pos, ImVec2(pos.x + b.scope.wrap_width, pos.y + line_height(heading)), title.name);
+    app.add_content(scope.what.view(), scope_pos, ImVec2(scope_pos.x + b.scope.width, scope_pos.y + b.scope.height), scope.name);
     if (draw) {
         dl->AddText(heading, font_size(heading), pos, p.text, level.name.c_str());
         draw_text(dl, theme::font(theme::Font::Body), scope_pos, scope.what.label, b.scope, {p.text_muted});
@@ -325,7 +331,7 @@ void draw_level_header(App& app, const LadderLayout::Block& b, ImVec2 origin, bo
             link(app, node.name, node.what.label.c_str(), node.what.url);
         } else {
             ImVec2 size = ImGui::CalcTextSize(node.what.label.c_str());
-            app.add_content(node.what, at, ImVec2(at.x + size.x, at.y + size.y), node.name);
+            app.add_content(node.what.view(), at, ImVec2(at.x + size.x, at.y + size.y), node.name);
         }
     }
     ImGui::PopFont();
@@ -342,9 +348,9 @@ void draw_entry(App& app, LadderLayout::Entry& le, ImVec2 origin, bool draw) {
     const bool selected = app.view.selected == x.id;
     // A toggle: pressed while its details are open.
     le.button.what.state = uint16_t(selected ? state::Pressed | state::Toggle : state::Toggle);
-    app.begin_group(le.item.what, le.item.name);
+    app.begin_group(le.item.what.view(), le.item.name);
     if (!draw) {
-        app.add_content(le.button.what, pos, ImVec2(pos.x + le.size.x, pos.y + le.size.y), le.button.name);
+        app.add_content(le.button.what.view(), pos, ImVec2(pos.x + le.size.x, pos.y + le.size.y), le.button.name);
         app.end_group();
         return;
     }
@@ -353,7 +359,7 @@ void draw_entry(App& app, LadderLayout::Entry& le, ImVec2 origin, bool draw) {
     bool clicked = ImGui::InvisibleButton("##e", le.size);
     bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
-    app.add_target(le.button.name, le.button.what);
+    app.add_target(le.button.name, le.button.what.view());
     app.end_group();
     if (selected || hovered)
         dl->AddRectFilled(pos, ImVec2(pos.x + le.size.x, pos.y + le.size.y), selected ? p.surface_selected : p.surface_hover, 4.0f);
@@ -395,12 +401,12 @@ void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin, float 
             dl->AddText(small, font_size(small), title, p.text_muted, area.name.c_str());
         }
         const LadderLayout::Node* nodes = &b.nodes[k * 3];  // title, section scope, list
-        app.add_content(nodes[0].what, title, ImVec2(c.x - kCellPad, title.y + line_height(small)), nodes[0].name);
+        app.add_content(nodes[0].what.view(), title, ImVec2(c.x - kCellPad, title.y + line_height(small)), nodes[0].name);
         float below_title = a.y + kCellPad + line_height(small) + 4;
         if (const cm::SectionScope* scope = level.section_scope(cell.area)) {
             ImVec2 at(a.x + kCellPad, below_title);
             if (draw) draw_text(dl, small, at, scope->text, b.cell_scope[k], {p.text_muted});
-            app.add_content(nodes[1].what, at, ImVec2(at.x + b.cell_scope[k].width, at.y + b.cell_scope[k].height), nodes[1].name);
+            app.add_content(nodes[1].what.view(), at, ImVec2(at.x + b.cell_scope[k].width, at.y + b.cell_scope[k].height), nodes[1].name);
             below_title += b.cell_scope[k].height + 6;
         }
         if (cell.entries.empty()) {
@@ -411,7 +417,7 @@ void draw_cell_row(App& app, const LadderLayout::Block& b, ImVec2 origin, float 
         }
         // This cell's entries (contiguous in the layout): a list, drawn only within the band.
         // A row of a large framework holds thousands of entries.
-        app.begin_group(nodes[2].what, nodes[2].name);
+        app.begin_group(nodes[2].what.view(), nodes[2].name);
         for (; next_entry < end_entry && app.layout.entries[next_entry].cell == b.cells[k]; next_entry++) {
             LadderLayout::Entry& le = app.layout.entries[next_entry];
             bool in_band = draw && le.pos.y + le.size.y >= top && le.pos.y <= bottom;

@@ -64,7 +64,10 @@ void put_number(std::string& out, int v) { out += std::to_string(v); }
 }  // namespace
 
 bool same_meaning(const Target& a, const Target& b) {
-    return a.name == b.name && a.what == b.what && a.parent == b.parent;
+    if (a.parent != b.parent || a.what.state != b.what.state) return false;
+    if (a.what.words_id && a.what.words_id == b.what.words_id) return true;  // the same kept words and name
+    return a.name == b.name && a.what.role == b.what.role && a.what.level == b.what.level && a.what.label == b.what.label &&
+           a.what.value == b.what.value && a.what.url == b.what.url && a.what.description == b.what.description;
 }
 
 void semantics_geometry(const std::vector<Target>& nodes, std::vector<float>* out) {
@@ -105,7 +108,7 @@ std::string semantics_json(const std::vector<Target>& nodes, bool dark, std::str
     };
     for (size_t i = 0; i < nodes.size(); i++) {
         const Target& t = nodes[i];
-        const Semantics& w = t.what;
+        const StoredSemantics& w = t.what;
         out += i ? ",{" : "{";
         text("\"n\":", t.name);
         out += ",\"r\":\"";

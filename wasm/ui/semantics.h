@@ -36,15 +36,40 @@ enum : uint16_t {
 };
 }
 
+// What a view says a node is, as it declares it: borrowed words, copied into
+// the node (Target::what) by App::add_target and friends, so a declaration
+// allocates nothing of its own.
 struct Semantics {
     Role role = Role::Button;
-    std::string label;        // the accessible name; for text and headings, the text itself
+    std::string_view label;        // the accessible name; for text and headings, the text itself
     uint16_t state = 0;
-    std::string value;        // text boxes: the text; combos: the shown choice
-    std::string url;          // links
-    std::string description;  // said after the name: "new at Staff", "2 of 6 done"
-    uint8_t level = 0;        // headings: 1 to 4
-    bool operator==(const Semantics&) const = default;
+    std::string_view value;        // text boxes: the text; combos: the shown choice
+    std::string_view url;          // links
+    std::string_view description;  // said after the name: "new at Staff", "2 of 6 done"
+    uint8_t level = 0;             // headings: 1 to 4
+    // Words kept by the view between frames (LadderLayout::Node) carry an id of
+    // their own (App::new_words_id): the same id means the same name and words, so
+    // they are neither copied nor compared again. 0: compare them.
+    uint64_t words_id = 0;
+};
+
+// The same, kept: a node's own copy, reused from frame to frame (assign keeps
+// the strings' storage).
+struct StoredSemantics {
+    Role role = Role::Button;
+    std::string label;
+    uint16_t state = 0;
+    std::string value, url, description;
+    uint8_t level = 0;
+    uint64_t words_id = 0;
+    void assign(const Semantics& s) {
+        role = s.role, state = s.state, level = s.level;
+        if (s.words_id && s.words_id == words_id) return;
+        words_id = s.words_id;
+        label.assign(s.label), value.assign(s.value), url.assign(s.url), description.assign(s.description);
+    }
+    Semantics view() const { return {role, label, state, value, url, description, level, words_id}; }
+    bool operator==(const StoredSemantics&) const = default;
 };
 
 struct Rect {
@@ -61,7 +86,7 @@ struct Target {
     Rect clip;            // the part of `rect` its window shows (empty when scrolled away)
     bool visible = true;  // false: submitted but scrolled out of view (a reader would scroll to it)
     bool popup = false;   // drawn in a popup, a dialog or a combo's list, over the view
-    Semantics what;
+    StoredSemantics what;
     int parent = -1;      // index of the group it is in
     ImGuiID id = 0;       // the ImGui item; 0 for content, groups, and controls declared without being drawn
     bool operator==(const Target&) const = default;

@@ -457,12 +457,12 @@ TEST(ObjectReader, UnknownFieldsAreReportedWithTheirPointers) {
     EXPECT_TRUE(r.string("id", &s, true, 10));
     EXPECT_TRUE(r.has("size"));  // has() alone does not make a field known
     r.finish();
-    // Fields in nlohmann's (sorted) key order.
+    // Fields in the file's order.
     EXPECT_EQ(lines(d), (std::vector<std::string>{
-                            "f.json:/levels/0/a~1b: unknown field \"a/b\"",
                             "f.json:/levels/0/colour: unknown field \"colour\"",
-                            "f.json:/levels/0/c~0d: unknown field \"c~d\"",
                             "f.json:/levels/0/size: unknown field \"size\"",
+                            "f.json:/levels/0/a~1b: unknown field \"a/b\"",
+                            "f.json:/levels/0/c~0d: unknown field \"c~d\"",
                             "f.json:/levels/0/~01: unknown field \"~1\"",
                         }));
 }

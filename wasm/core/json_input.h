@@ -13,7 +13,7 @@
 
 namespace cm {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 struct Problem {
     std::string where;    // "file:/json/pointer" or "file:line:column"

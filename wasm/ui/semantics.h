@@ -69,7 +69,6 @@ struct StoredSemantics {
         label.assign(s.label), value.assign(s.value), url.assign(s.url), description.assign(s.description);
     }
     Semantics view() const { return {role, label, state, value, url, description, level, words_id}; }
-    bool operator==(const StoredSemantics&) const = default;
 };
 
 struct Rect {
@@ -89,7 +88,6 @@ struct Target {
     StoredSemantics what;
     int parent = -1;      // index of the group it is in
     ImGuiID id = 0;       // the ImGui item; 0 for content, groups, and controls declared without being drawn
-    bool operator==(const Target&) const = default;
 };
 
 // What the tree says of a node, apart from where it is: a scroll moves every

@@ -6,10 +6,15 @@
 // little text, like the example's "Hello, world!" window (the demo window is
 // left out so the reference is not heavier than it needs to be).
 //
-// tools/bench builds it with em++ into build/bench/stock/ and serves it with
-// bench/stock/index.html next to the app; it is not part of the bundle.
+// Built with -DSTOCK_PAUSED it is the reference for the first-frame line
+// instead: the same page with its loop paused while nothing happens (frames
+// only for a moment after an input event, as the app does), built with -Oz.
+//
+// tools/bench builds both with em++ into build/bench/stock/ (stock.js and
+// paused.js, served by index.html and paused.html); they are not part of the bundle.
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -17,6 +22,9 @@
 #include <cstdio>
 
 static GLFWwindow* g_window = nullptr;
+#ifdef STOCK_PAUSED
+static int g_frames_left = 3;
+#endif
 
 static void main_loop() {
     glfwPollEvents();
@@ -42,9 +50,23 @@ static void main_loop() {
     static bool first = true;  // the benchmark waits for this before measuring
     if (first) {
         first = false;
-        EM_ASM(window.stockFirstFrame = true);
+        EM_ASM(performance.mark('first frame'); window.stockFirstFrame = true);
     }
+#ifdef STOCK_PAUSED
+    if (--g_frames_left <= 0) emscripten_pause_main_loop();
+#endif
 }
+
+#ifdef STOCK_PAUSED
+// Any input wakes the loop for a few frames (ImGui settles hover and focus over two or three).
+static void wake() {
+    if (g_frames_left <= 0) emscripten_resume_main_loop();
+    g_frames_left = 3;
+}
+static EM_BOOL on_mouse(int, const EmscriptenMouseEvent*, void*) { wake(); return EM_FALSE; }
+static EM_BOOL on_wheel(int, const EmscriptenWheelEvent*, void*) { wake(); return EM_FALSE; }
+static EM_BOOL on_key(int, const EmscriptenKeyboardEvent*, void*) { wake(); return EM_FALSE; }
+#endif
 
 int main() {
     if (!glfwInit()) return 1;
@@ -66,6 +88,13 @@ int main() {
     ImGui_ImplGlfw_InstallEmscriptenCanvasResizeCallback("#canvas");
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
-    emscripten_set_main_loop(main_loop, 0, true);  // every animation frame, forever
+#ifdef STOCK_PAUSED
+    emscripten_set_mousemove_callback("#canvas", nullptr, false, on_mouse);
+    emscripten_set_mousedown_callback("#canvas", nullptr, false, on_mouse);
+    emscripten_set_mouseup_callback("#canvas", nullptr, false, on_mouse);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, on_key);
+#endif
+    emscripten_set_main_loop(main_loop, 0, true);  // every animation frame (paused: until the loop pauses itself)
     return 0;
 }

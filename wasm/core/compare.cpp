@@ -1,5 +1,6 @@
 #include "compare.h"
 
+#include "stable_sort.h"
 #include "text.h"
 
 #include <algorithm>
@@ -30,7 +31,7 @@ std::vector<int> effective_expectations(const Framework& fw, int level) {
         if (!superseded) out.push_back(i);
     }
     // Framework order is by level index, then area: keep cells together by area instead.
-    std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
+    cm::stable_sort(out, [&](int a, int b) {
         return fw.expectations[size_t(a)].area < fw.expectations[size_t(b)].area;
     });
     return out;
@@ -70,7 +71,7 @@ std::vector<AreaComparison> compare_levels(const Framework& fw, int level_a, int
     for (int x : lower)
         if (!paired[size_t(x)]) out[size_t(fw.expectations[size_t(x)].area)].items.push_back({x, -1, Change::Dropped});
     for (AreaComparison& ac : out) {
-        std::stable_sort(ac.items.begin(), ac.items.end(), [](const ComparedItem& p, const ComparedItem& q) {
+        cm::stable_sort(ac.items, [](const ComparedItem& p, const ComparedItem& q) {
             auto rank = [](Change c) { return c == Change::Added || c == Change::Grown ? 0 : c == Change::Unchanged ? 1 : 2; };
             return rank(p.change) < rank(q.change);
         });

@@ -1,5 +1,6 @@
 #include "framework_load.h"
 
+#include "stable_sort.h"
 #include "url_policy.h"
 
 #include <algorithm>
@@ -219,12 +220,12 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
         }
         for (auto& l : levels) {
             auto& scopes = l.first.section_scopes;
-            std::stable_sort(scopes.begin(), scopes.end(), [](const SectionScope& a, const SectionScope& b) { return a.area < b.area; });
+            cm::stable_sort(scopes, [](const SectionScope& a, const SectionScope& b) { return a.area < b.area; });
         }
     }
 
     // Levels: sorted by order, which must be unique.
-    std::stable_sort(levels.begin(), levels.end(), [](auto& a, auto& b) { return a.first.order < b.first.order; });
+    cm::stable_sort(levels, [](auto& a, auto& b) { return a.first.order < b.first.order; });
     for (size_t i = 1; i < levels.size(); i++)
         if (levels[i].first.order == levels[i - 1].first.order)
             diag->add(levels[i].second + "/order", "order " + std::to_string(levels[i].first.order) + " is also used by level \"" + levels[i - 1].first.id + "\"");
@@ -277,7 +278,7 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
     // above, so that every problem is reported at once (data/README.md). Those
     // checks skip expectations whose level or area did not resolve.
 
-    std::stable_sort(raw.begin(), raw.end(), [](const RawExpectation& a, const RawExpectation& b) {
+    cm::stable_sort(raw, [](const RawExpectation& a, const RawExpectation& b) {
         return a.e.level != b.e.level ? a.e.level < b.e.level : a.e.area < b.e.area;
     });
     std::unordered_map<std::string_view, int> expectation_index;

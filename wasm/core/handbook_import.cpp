@@ -10,6 +10,7 @@
 #include "handbook_import.h"
 
 #include "framework_load.h"
+#include "stable_sort.h"
 #include "text.h"
 #include "url_policy.h"
 
@@ -783,7 +784,7 @@ struct Importer {
         for (const std::string& n : names)
             if (iends_with(n, ".md") && n[0] != '_' && slug(n.substr(0, n.size() - 3)) == n.substr(0, n.size() - 3)) pages.push_back(n.substr(0, n.size() - 3));
         auto rank = [&](const std::string& id) { return int(std::find(std::begin(ladder), std::end(ladder), id) - std::begin(ladder)); };
-        std::stable_sort(pages.begin(), pages.end(), [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+        cm::stable_sort(pages, [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
         for (const std::string& id : pages) {
             std::string name = id;
             name[0] = char(name[0] - 'a' + 'A');
@@ -1263,7 +1264,7 @@ struct Importer {
             if (!e.level.published) e.level.source.clear();  // no page to point to
             // In the areas' order, as the loader keeps them (a page may put Technical before Leadership).
             auto& scopes = e.level.section_scopes;
-            std::stable_sort(scopes.begin(), scopes.end(), [](const SectionScope& a, const SectionScope& b) { return a.area < b.area; });
+            cm::stable_sort(scopes, [](const SectionScope& a, const SectionScope& b) { return a.area < b.area; });
         }
         place_values();
         assign_ids(fw);

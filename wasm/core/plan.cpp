@@ -4,6 +4,7 @@
 #include "plan.h"
 
 #include "compare.h"
+#include "stable_sort.h"
 #include "text.h"
 
 #include <algorithm>
@@ -211,7 +212,7 @@ std::vector<PlanGroup> outline_plan(const Framework& fw, const Plan& plan, PlanO
         return groups.back();
     };
     if (order == PlanOrder::TargetDate) {
-        std::stable_sort(placed.begin(), placed.end(), [&](const Placed& a, const Placed& b) {
+        cm::stable_sort(placed, [&](const Placed& a, const Placed& b) {
             const std::string &da = plan.items[a.item].target_date, &db = plan.items[b.item].target_date;
             if (da.empty() != db.empty()) return db.empty();
             if (da != db) return da < db;
@@ -223,7 +224,7 @@ std::vector<PlanGroup> outline_plan(const Framework& fw, const Plan& plan, PlanO
             g.items.push_back(p.item);
         }
     } else {
-        std::stable_sort(placed.begin(), placed.end(), handbook_before);
+        cm::stable_sort(placed, handbook_before);
         // Known areas first in framework order, then stored ids the framework lacks (first appearance), then "Other".
         std::vector<std::string> unknown;
         for (const Placed& p : placed) {

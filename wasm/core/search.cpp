@@ -1,5 +1,7 @@
 #include "search.h"
 
+#include "stable_sort.h"
+
 #include <algorithm>
 
 namespace cm {
@@ -158,7 +160,7 @@ LadderContent query_ladder(const Framework& fw, const Filter& filter) {
         // effective_expectations orders by area; keep own expectations before inherited ones within a cell.
         for (size_t c = 0; c < areas.size(); c++) {
             auto& entries = cells[r * areas.size() + c].entries;
-            std::stable_partition(entries.begin(), entries.end(), [](const CellEntry& en) { return !en.inherited; });
+            cm::stable_partition(entries, [](const CellEntry& en) { return !en.inherited; });
         }
     }
 

@@ -4,10 +4,10 @@
 // this prints into BENCHMARKS.md; run by hand:
 //
 //   node bench/browser.mjs --bundle DIR --stock DIR --plans FILE [--loads 10] [--runs 3]
-//                          [--seconds 10] [--events 200] [--only loads,frames,cpu,plan] [--out results.json]
+//                          [--seconds 10] [--events 200] [--only firstframe,loads,frames,cpu,plan] [--out results.json]
 //
 //   --bundle  a copy of build/web/bundle with data/synthetic-10x.json and -100x.json
-//   --stock   the built stock ImGui loop (index.html, stock.js, stock.wasm)
+//   --stock   the built stock ImGui loops (index.html + stock.js, paused.html + paused.js)
 //   --plans   a stored plans document (cm-bench-plan) to seed localStorage with
 //
 // Every load is a fresh browser context (empty cache and storage). Servers and
@@ -30,7 +30,7 @@ const CHROMIUM_ARGS = [
 // [SECTION] Options, logging, cleanup
 
 function parseArgs(argv) {
-  const o = { loads: 10, runs: 3, seconds: 10, events: 200, out: null, only: 'loads,frames,cpu,plan' };
+  const o = { loads: 10, runs: 3, seconds: 10, events: 200, out: null, only: 'firstframe,loads,frames,cpu,plan' };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, ''), value = argv[i + 1];
     if (!(key in { bundle: 1, stock: 1, plans: 1, loads: 1, runs: 1, seconds: 1, events: 1, out: 1, only: 1 }) || value === undefined)
@@ -153,6 +153,43 @@ async function measureLoads(browser, base, opt) {
     log(`loads ${scale}x: first frame ${runs.map((r) => r.marks['first frame'].toFixed(0)).join(' ')} ms`);
   }
   return { loads: out, requests };
+}
+
+// [SECTION] First frame next to a bare ImGui page
+
+// The app (1x) and the paused stock page, loaded in turn so that whatever else the
+// machine does falls on both alike. Each load: every performance mark, and when
+// each file of the page arrived (Resource Timing), for the load timeline.
+async function measureFirstFrame(browser, appBase, stockBase, opt) {
+  const out = { app: [], bare: [] };
+  const timeline = (page) => page.evaluate(() => ({
+    marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    resources: performance.getEntriesByType('resource').map((r) => ({
+      path: new URL(r.name).pathname, start: r.startTime, responseStart: r.responseStart, end: r.responseEnd,
+    })),
+    responseEnd: performance.getEntriesByType('navigation')[0].responseEnd,
+  }));
+  for (let i = 0; i < opt.loads; i++) {
+    for (const which of ['app', 'bare']) {
+      const { context, page } = await newPage(browser, null, { watchErrors: which === 'app' });
+      try {
+        if (which === 'app') await openApp(page, appBase);
+        else {
+          await page.goto(stockBase + 'paused.html');
+          await page.waitForFunction(() => window.stockFirstFrame === true, null, { timeout: 30000 });
+        }
+        const t = await timeline(page);
+        if (page.errors.length) throw new Error(`page errors: ${page.errors.join('; ')}`);
+        if (t.marks['first frame'] === undefined) throw new Error(`no "first frame" mark on the ${which} page`);
+        out[which].push(t);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  const ff = (w) => out[w].map((t) => t.marks['first frame'].toFixed(0)).join(' ');
+  log(`first frame: app ${ff('app')} ms; bare ImGui page ${ff('bare')} ms`);
+  return out;
 }
 
 // [SECTION] C++ time per frame while scrolling the ladder
@@ -348,6 +385,7 @@ async function main() {
   log(`Chromium ${version}; app at ${appBase}, stock loop at ${stockBase}`);
 
   const results = { chromium: version, viewport: VIEWPORT, options: { loads: opt.loads, runs: opt.runs, seconds: opt.seconds, events: opt.events } };
+  if (opt.only.has('firstframe')) results.firstFrame = await measureFirstFrame(browser, appBase, stockBase, opt);
   if (opt.only.has('loads')) Object.assign(results, await measureLoads(browser, appBase, opt));
   if (opt.only.has('frames')) results.frames = await measureFrames(browser, appBase, opt);
   if (opt.only.has('cpu')) {

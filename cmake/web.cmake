@@ -1,20 +1,21 @@
 # The web build: app.js + app.wasm, then the static bundle (tools/bundle.py).
 # Flags are chosen for size: the page is loaded casually from a handbook page.
 
-add_executable(app wasm/platform/platform_web.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(app PRIVATE ${IMGUI_DIR}/backends)
+add_executable(app wasm/platform/platform_web.cpp)
 target_link_libraries(app PRIVATE cm_ui cm_warnings)
 set_target_properties(app PROPERTIES SUFFIX ".js")
+# The browser half of the platform: events, services and the accessibility layer;
+# and the WebGL2 renderer (no Emscripten GL emulation is linked).
 set(CM_WEB_LIBRARY "${CMAKE_CURRENT_SOURCE_DIR}/wasm/platform/web_library.js")
-set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CM_WEB_LIBRARY}")
+set(CM_WEB_RENDERER "${CMAKE_CURRENT_SOURCE_DIR}/wasm/platform/web_renderer.js")
+set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CM_WEB_LIBRARY}" "${CM_WEB_RENDERER}")
 target_link_options(app PRIVATE
     --no-entry
     "--js-library=${CM_WEB_LIBRARY}"
+    "--js-library=${CM_WEB_RENDERER}"
     -sMODULARIZE=1
     -sEXPORT_NAME=createCareerMatrix
     -sENVIRONMENT=web
-    -sMIN_WEBGL_VERSION=2
-    -sMAX_WEBGL_VERSION=2
     -sFILESYSTEM=0
     -sMALLOC=emmalloc
     -sALLOW_MEMORY_GROWTH=1

@@ -114,6 +114,26 @@
     try { return f(p); } finally { Module._free(p); }
   }
 
+  // What the first font files hold (tools/bundle.py FIRST_GLYPHS), for the editors' FontFace.
+  var FIRST_GLYPHS = 'U+20-7E, U+A0, U+B7, U+2013-2014, U+2018-201D, U+2022, U+2026, U+2190-2193, U+25B8, U+25BE, U+2713';
+
+  // The rest of Latin-1 (the first fonts hold what the first frame draws). Without
+  // it those characters show as a placeholder glyph, so a failure is only logged.
+  function loadLaterFonts() {
+    var urls = (script.dataset.laterFonts || '').split(' ').filter(Boolean);
+    if (urls.length !== 2) return;
+    Promise.all(urls.map(function (url) {
+      return fetchOk(url, 'a font').then(function (r) { return r.arrayBuffer(); });
+    })).then(function (buffers) {
+      var a = new Uint8Array(buffers[0]), b = new Uint8Array(buffers[1]), pa = toHeap(a), pb = toHeap(b);
+      Module._cm_add_later_fonts(pa, a.length, pb, b.length);
+      Module._free(pa);
+      Module._free(pb);
+      performance.mark('later fonts');
+      if (window.FontFace) document.fonts.add(new FontFace('Career Matrix', buffers[0], { unicodeRange: 'U+A1-B6, U+B8-FF' }));
+    }).catch(function (e) { console.warn('Career Matrix: ' + e.message + '; accented letters show as a placeholder.'); });
+  }
+
   function start() {
     var dataUrl = frameworkUrl();
     if (failed) return;
@@ -134,6 +154,7 @@
         performance.mark('first frame');
         document.body.classList.add('cm-loaded');
         settle.resolve(api);
+        loadLaterFonts();
       },
       onFatalError: showError,
       onContentHeight: function (h) {
@@ -159,7 +180,7 @@
           Module._cm_set_font(i, p, bytes.length);
           Module._free(p);
           // The same font for the text fields' editors, which the page draws over the canvas.
-          if (i === 0 && window.FontFace) document.fonts.add(new FontFace('Career Matrix', buf));
+          if (i === 0 && window.FontFace) document.fonts.add(new FontFace('Career Matrix', buf, { unicodeRange: FIRST_GLYPHS }));
         });
         if (!withCString('#cm-canvas', Module._cm_start))
           throw new Error('This browser could not create a WebGL 2 context, which the ladder needs to draw. The text version below has the same content.');

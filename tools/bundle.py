@@ -34,9 +34,16 @@ import sys
 import tempfile
 
 INTER_DIR = "/usr/share/fonts/opentype/inter"
-FONTS = {"fonts/inter-regular.otf": "Inter-Regular.otf", "fonts/inter-semibold.otf": "Inter-SemiBold.otf"}
-# Keep in step with kGlyphRanges in wasm/ui/theme.cpp.
-UNICODES = "U+0020-00FF,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2190-2193,U+25B8,U+25BE,U+2713"
+# Keep in step with kFirstGlyphs and kLaterGlyphs in wasm/ui/theme.cpp: the first
+# pair comes with the first frame, the rest of Latin-1 is fetched after it.
+FIRST_GLYPHS = "U+0020-007E,U+00A0,U+00B7,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2190-2193,U+25B8,U+25BE,U+2713"
+LATER_GLYPHS = "U+00A1-00B6,U+00B8-00FF"
+FONTS = {
+    "fonts/inter-regular.otf": ("Inter-Regular.otf", FIRST_GLYPHS),
+    "fonts/inter-semibold.otf": ("Inter-SemiBold.otf", FIRST_GLYPHS),
+    "fonts/inter-regular-latin1.otf": ("Inter-Regular.otf", LATER_GLYPHS),
+    "fonts/inter-semibold-latin1.otf": ("Inter-SemiBold.otf", LATER_GLYPHS),
+}
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".wasm", ".otf", ".svg", ".txt")
 
 
@@ -54,13 +61,13 @@ def digest(path):
         return hashlib.sha256(f.read()).hexdigest()[:12]
 
 
-def subset_font(src, dst):
+def subset_font(src, dst, unicodes):
     pyftsubset = shutil.which("pyftsubset")
     if not pyftsubset:
         fail("pyftsubset not found (Debian package fonttools); run tools/setup")
     if not os.path.exists(src):
         fail(f"{src} not found (Debian package fonts-inter); run tools/setup")
-    subprocess.run([pyftsubset, src, f"--unicodes={UNICODES}", f"--output-file={dst}", "--layout-features=",
+    subprocess.run([pyftsubset, src, f"--unicodes={unicodes}", f"--output-file={dst}", "--layout-features=",
                     "--no-hinting", "--desubroutinize", "--name-IDs=1,2", "--drop-tables+=GSUB,GPOS,GDEF"],
                    check=True)
 
@@ -139,13 +146,13 @@ def main():
     data_names = framework_files(data_dir)
     for name in data_names:
         add("data/" + name, os.path.join(data_dir, name))
-    for name, otf in FONTS.items():
+    for name, (otf, unicodes) in FONTS.items():
         if args.prebuilt:
             add(name, os.path.join(args.prebuilt, name))
             continue
         dst = os.path.join(tmp, name)
         os.makedirs(os.path.dirname(dst), exist_ok=True)
-        subset_font(os.path.join(INTER_DIR, otf), dst)
+        subset_font(os.path.join(INTER_DIR, otf), dst, unicodes)
         files[name] = dst
 
     # Text versions: text/<name>.html for every framework; the default's is also framework.html.

@@ -46,16 +46,20 @@ Runner::Runner(ui::App& a, ImVec2 sz, float ratio) : app(a), size(sz), pixel_rat
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.SetClipboardTextFn = [](void*, const char* text) { platform::set_clipboard_text(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return host().clipboard.c_str(); };
-    // The same Inter faces the bundle ships (Debian's fonts-inter); ImGui's own font otherwise.
-    if (!theme::has_font_files())
-        theme::set_font_files(font_file("/usr/share/fonts/opentype/inter/Inter-Regular.otf"),
-                              font_file("/usr/share/fonts/opentype/inter/Inter-SemiBold.otf"));
+    // The same Inter faces the bundle ships (Debian's fonts-inter, which tools/setup installs).
+    // Whole faces: the later glyphs come from the same files at once.
+    if (!theme::has_font_files()) {
+        const char* regular = "/usr/share/fonts/opentype/inter/Inter-Regular.otf";
+        const char* semibold = "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf";
+        theme::set_font_files(font_file(regular), font_file(semibold));
+        theme::add_later_font_files(font_file(regular), font_file(semibold));
+    }
     app.on_system_theme(false);  // light, as a browser without a preference
     // A new ImGui context has an empty atlas, whatever the theme built for the last one.
-    theme::build_fonts(pixel_ratio);
-    unsigned char* pixels;
-    int w, h;
-    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // marks the atlas built; no GPU upload here
+    if (!theme::build_fonts(pixel_ratio)) {
+        std::fprintf(stderr, "the headless platform needs Debian's fonts-inter (/usr/share/fonts/opentype/inter/): run tools/setup\n");
+        std::abort();
+    }
     io.AddFocusEvent(true);
 }
 
@@ -63,11 +67,7 @@ Runner::~Runner() { ImGui::DestroyContext(ctx_); }
 
 void Runner::frame(float dt) {
     ImGuiIO& io = ImGui::GetIO();
-    if (app.begin_frame(pixel_ratio)) {
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // marks the atlas built; no GPU upload here
-    }
+    app.begin_frame(pixel_ratio);  // rebuilds the atlas when the ratio changed; no GPU upload here
     io.DisplaySize = size;
     io.DisplayFramebufferScale = ImVec2(pixel_ratio, pixel_ratio);
     io.DeltaTime = dt;

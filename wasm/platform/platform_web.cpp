@@ -3,6 +3,9 @@
 // exports below; this half turns them into ImGui input, draws frames with
 // WebGL2 only when something asked for one, and implements platform.h.
 //
+// Drawing: ImGui's draw lists go to web_renderer.js in one call per frame, as
+// pointers into the wasm heap; there is no GL code (and no GL emulation) here.
+//
 // Frames: there is no render loop. Every event asks for a couple of frames
 // (ImGui settles layout over two), animations and the text caret ask for more,
 // and with nothing to do the page schedules nothing at all.
@@ -15,9 +18,7 @@
 #include <emscripten.h>
 #include <emscripten/emmalloc.h>
 #include <emscripten/html5.h>
-#include <GLES3/gl3.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>  // HoveredWindow and scroll limits: does the app use this wheel event?
 
 #include <algorithm>
@@ -30,6 +31,11 @@
 
 extern "C" {
 void cm_js_init(const char* canvas_selector);
+int cm_js_gl_init(const char* canvas_selector);
+void cm_js_gl_texture(const unsigned char* pixels, int width, int height);
+void cm_js_gl_draw(int width, int height, float r, float g, float b, const float* projection, const int* lists, int list_count,
+                   const int* commands);
+void cm_js_mark(const char* name);
 void cm_js_set_cursor(const char* css_cursor);
 void cm_js_set_clipboard(const char* text);
 char* cm_js_url_hash();
@@ -144,10 +150,25 @@ uint64_t frame_hash(const ImDrawData* dd, int fb_w, int fb_h, ImU32 clear) {
     return h;
 }
 
+// What web_renderer.js reads for a frame (see cm_js_gl_draw).
+struct GpuList {
+    const ImDrawVert* vertices;
+    int vertex_count;
+    const ImDrawIdx* indices;
+    int index_count, first_command, command_count;
+};
+struct GpuCommand {
+    int scissor[4];  // framebuffer pixels, origin at the bottom left (GL's)
+    int element_count, index_offset, vertex_offset;
+};
+static_assert(sizeof(ImDrawVert) == 20 && sizeof(ImDrawIdx) == 2, "web_renderer.js reads 20-byte vertices and 16-bit indices");
+static_assert(sizeof(GpuList) == 6 * 4 && sizeof(GpuCommand) == 7 * 4, "web_renderer.js reads these as int32");
+
 struct WebPlatformData {
     ui::App app;
     LocalStorage storage;
-    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    std::vector<GpuList> gpu_lists;        // kept between frames: no allocation in a steady frame
+    std::vector<GpuCommand> gpu_commands;
     float css_w = 1, css_h = 1, dpr = 1;
     int frames_wanted = 0;
     bool raf_pending = false, started = false;
@@ -164,6 +185,42 @@ struct WebPlatformData {
 WebPlatformData* D = nullptr;
 
 void render_frame();
+
+// The font atlas as one byte per pixel (the shader uses it as coverage).
+void upload_font_texture() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    cm_js_gl_texture(atlas->TexPixelsAlpha8, atlas->TexWidth, atlas->TexHeight);
+    atlas->SetTexID(ImTextureID(intptr_t(1)));  // the one texture there is
+}
+
+// As Dear ImGui's OpenGL3 backend does it (same projection, same scissor rounding), so the pixels are the same.
+void render_draw_data(const ImDrawData* dd, int fb_w, int fb_h, ImU32 clear) {
+    float L = dd->DisplayPos.x, R = L + dd->DisplaySize.x, T = dd->DisplayPos.y, B = T + dd->DisplaySize.y;
+    const float projection[16] = {
+        2.0f / (R - L), 0.0f, 0.0f, 0.0f, 0.0f, 2.0f / (T - B), 0.0f, 0.0f,
+        0.0f, 0.0f, -1.0f, 0.0f, (R + L) / (L - R), (T + B) / (B - T), 0.0f, 1.0f,
+    };
+    ImVec2 off = dd->DisplayPos, scale = dd->FramebufferScale;
+    D->gpu_lists.clear();
+    D->gpu_commands.clear();
+    for (int i = 0; i < dd->CmdListsCount; i++) {
+        const ImDrawList* list = dd->CmdLists[i];
+        int first = int(D->gpu_commands.size());
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) continue;  // the app draws no callbacks
+            ImVec2 lo((cmd.ClipRect.x - off.x) * scale.x, (cmd.ClipRect.y - off.y) * scale.y);
+            ImVec2 hi((cmd.ClipRect.z - off.x) * scale.x, (cmd.ClipRect.w - off.y) * scale.y);
+            if (hi.x <= lo.x || hi.y <= lo.y) continue;
+            D->gpu_commands.push_back({{int(lo.x), int(float(fb_h) - hi.y), int(hi.x - lo.x), int(hi.y - lo.y)},
+                                       int(cmd.ElemCount), int(cmd.IdxOffset), int(cmd.VtxOffset)});
+        }
+        D->gpu_lists.push_back({list->VtxBuffer.Data, list->VtxBuffer.Size, list->IdxBuffer.Data, list->IdxBuffer.Size, first,
+                                int(D->gpu_commands.size()) - first});
+    }
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(clear);
+    cm_js_gl_draw(fb_w, fb_h, bg.x, bg.y, bg.z, projection, reinterpret_cast<const int*>(D->gpu_lists.data()), int(D->gpu_lists.size()),
+                  reinterpret_cast<const int*>(D->gpu_commands.data()));
+}
 
 EM_BOOL on_animation_frame(double, void*) {
     D->raf_pending = false;
@@ -196,9 +253,11 @@ const char* css_cursor(ImGuiMouseCursor c) {
 void render_frame() {
     ImGuiIO& io = ImGui::GetIO();
     double t0 = emscripten_get_now();
+    bool first = D->stats.count == 0;
     if (D->app.begin_frame(D->dpr)) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        if (first) cm_js_mark("fonts built");
+        if (!io.Fonts->IsBuilt()) return;  // the app has said why (App::begin_frame)
+        upload_font_texture();
         D->presented_hash = 0;  // same vertices may now sample other glyphs
     }
     io.DisplaySize = ImVec2(D->css_w, D->css_h);
@@ -207,20 +266,16 @@ void render_frame() {
     io.DeltaTime = float(std::clamp((t0 - D->last_frame_time) / 1000.0, 1e-4, 0.1));
     D->last_frame_time = t0;
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     D->app.frame(io.DisplaySize);
     ImGui::Render();
     double t1 = emscripten_get_now();
+    if (first) cm_js_mark("first layout");
 
     int fb_w = int(std::lround(D->css_w * D->dpr)), fb_h = int(std::lround(D->css_h * D->dpr));
     uint64_t hash = frame_hash(ImGui::GetDrawData(), fb_w, fb_h, theme::colors().background);
     if (hash != D->presented_hash) {
-        glViewport(0, 0, fb_w, fb_h);
-        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::colors().background);
-        glClearColor(bg.x, bg.y, bg.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        render_draw_data(ImGui::GetDrawData(), fb_w, fb_h, theme::colors().background);
         D->presented_hash = hash;
         D->stats.presented++;
     }
@@ -372,20 +427,18 @@ EMSCRIPTEN_KEEPALIVE void cm_set_font(int index, const unsigned char* data, size
     (index == 0 ? D->font_regular : D->font_semibold).assign(data, data + size);
 }
 
+// The rest of Latin-1 (theme::add_later_font_files), fetched after the first frame.
+EMSCRIPTEN_KEEPALIVE void cm_add_later_fonts(const unsigned char* regular, size_t regular_size, const unsigned char* semibold,
+                                             size_t semibold_size) {
+    theme::add_later_font_files(std::vector<unsigned char>(regular, regular + regular_size),
+                                std::vector<unsigned char>(semibold, semibold + semibold_size));
+    platform::request_frames();
+}
+
 // Creates the WebGL2 context and ImGui. Returns 0 when WebGL2 is unavailable.
 EMSCRIPTEN_KEEPALIVE int cm_start(const char* canvas_selector) {
     if (!D) D = new WebPlatformData();
-    EmscriptenWebGLContextAttributes attrs;
-    emscripten_webgl_init_context_attributes(&attrs);
-    attrs.majorVersion = 2;
-    attrs.minorVersion = 0;
-    attrs.alpha = EM_FALSE;
-    attrs.depth = EM_FALSE;
-    attrs.stencil = EM_FALSE;
-    attrs.antialias = EM_FALSE;  // ImGui antialiases its own shapes
-    D->gl = emscripten_webgl_create_context(canvas_selector, &attrs);
-    if (D->gl <= 0) return 0;
-    emscripten_webgl_make_context_current(D->gl);
+    if (!cm_js_gl_init(canvas_selector)) return 0;
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -395,12 +448,12 @@ EMSCRIPTEN_KEEPALIVE int cm_start(const char* canvas_selector) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigMacOSXBehaviors = cm_js_is_mac() != 0;
     io.BackendPlatformName = "career_matrix_web";
+    io.BackendRendererName = "career_matrix_webgl2";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     io.SetClipboardTextFn = [](void*, const char* text) { platform::set_clipboard_text(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return D->clipboard.c_str(); };
     theme::set_font_files(std::move(D->font_regular), std::move(D->font_semibold));
     D->app.on_system_theme(cm_js_prefers_dark() != 0);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
 
     D->started = true;
     cm_js_init(canvas_selector);  // installs the listeners and reports the size (cm_on_resize)
@@ -411,6 +464,7 @@ EMSCRIPTEN_KEEPALIVE int cm_start(const char* canvas_selector) {
 // Hands the framework file over. Returns 1 when it loaded; otherwise the page shows the problems.
 EMSCRIPTEN_KEEPALIVE int cm_load_framework(const char* text, size_t size, const char* file_name) {
     bool ok = D->app.load_framework(std::string_view(text, size), file_name);
+    cm_js_mark("data parsed");
     platform::request_frames();
     return ok ? 1 : 0;
 }

@@ -541,6 +541,7 @@ mergeInto(LibraryManager.library, {
   },
 
   cm_js_content_height: function(h) { if (Module.onContentHeight) Module.onContentHeight(h); },
+  cm_js_mark: function(namePtr) { performance.mark(UTF8ToString(namePtr)); },  // the load timeline (tools/bench)
   cm_js_first_frame: function() { if (Module.onFirstFrame) Module.onFirstFrame(); },
   cm_js_fatal_error: function(titlePtr, detailsPtr) {
     if (Module.onFatalError) Module.onFatalError(UTF8ToString(titlePtr), UTF8ToString(detailsPtr));

@@ -375,7 +375,9 @@ void draw_tabs(App& app) {
 
 bool App::begin_frame(float pixel_ratio) {
     if (theme::built_pixel_ratio() == pixel_ratio) return false;
-    theme::build_fonts(pixel_ratio);
+    if (!theme::build_fonts(pixel_ratio))
+        platform::show_fatal_error("The fonts could not be read", "The font files did not load as OpenType fonts, so nothing can be drawn. "
+                                   "The text version has the same content.");
     // Every paragraph layout was measured with the old font metrics.
     text_cache.clear();
     layout.valid = false;

@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include <imgui_internal.h>  // ImFontAtlasGetBuilderForStbTruetype
+
 #include <cmath>
 
 namespace theme {
@@ -18,9 +20,14 @@ constexpr FontSpec kFontSpecs[int(Font::Count)] = {
     {true, 21.0f},   // Title
 };
 
-// What the bundle's font subset holds (tools/bundle.py subsets the same ranges).
-const ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF,  // Basic Latin, Latin-1
+// What the bundle's font files hold (tools/bundle.py subsets the same ranges).
+// The first pair carries what the app's own words and the default data use, and
+// comes with the first frame; the rest of Latin-1 (for what readers type and
+// other frameworks) follows in a second pair, merged in when it arrives.
+const ImWchar kFirstGlyphs[] = {
+    0x0020, 0x007E,  // Basic Latin
+    0x00A0, 0x00A0,  // no-break space
+    0x00B7, 0x00B7,  // middle dot
     0x2013, 0x2014,  // dashes
     0x2018, 0x201D,  // quotes
     0x2022, 0x2022,  // bullet
@@ -31,9 +38,11 @@ const ImWchar kGlyphRanges[] = {
     0x2713, 0x2713,  // check mark
     0,
 };
+const ImWchar kLaterGlyphs[] = {0x00A1, 0x00B6, 0x00B8, 0x00FF, 0};
 
 struct State {
     std::vector<unsigned char> regular, semibold;
+    std::vector<unsigned char> regular_later, semibold_later;  // kLaterGlyphs; empty until they arrive
     ImFont* fonts[int(Font::Count)] = {};
     float pixel_ratio = 0;
     bool dark = false;
@@ -75,31 +84,43 @@ void set_font_files(std::vector<unsigned char> regular, std::vector<unsigned cha
     S.semibold = std::move(semibold);
 }
 
+void add_later_font_files(std::vector<unsigned char> regular, std::vector<unsigned char> semibold) {
+    S.regular_later = std::move(regular);
+    S.semibold_later = std::move(semibold);
+    S.pixel_ratio = 0;  // the next frame rebuilds the atlas with them (App::begin_frame)
+}
+
 bool has_font_files() { return !S.regular.empty(); }
 
-void build_fonts(float pixel_ratio) {
+bool build_fonts(float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    S.pixel_ratio = pixel_ratio;
+    if (S.regular.empty()) return false;
     for (int i = 0; i < int(Font::Count); i++) {
         const FontSpec& spec = kFontSpecs[i];
-        std::vector<unsigned char>& file = spec.semibold && !S.semibold.empty() ? S.semibold : S.regular;
+        bool semibold = spec.semibold && !S.semibold.empty();
+        std::vector<unsigned char>& file = semibold ? S.semibold : S.regular;
+        std::vector<unsigned char>& later = semibold ? S.semibold_later : S.regular_later;
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false;  // the bytes stay ours for the next rebuild
         cfg.OversampleH = 1;               // rasterized at device pixels already
         cfg.OversampleV = 1;
         cfg.PixelSnapH = true;
         cfg.SizePixels = spec.size * pixel_ratio;
-        if (file.empty()) {
-            S.fonts[i] = io.Fonts->AddFontDefault(&cfg);
-        } else {
-            S.fonts[i] = io.Fonts->AddFontFromMemoryTTF(file.data(), int(file.size()), cfg.SizePixels, &cfg, kGlyphRanges);
+        S.fonts[i] = io.Fonts->AddFontFromMemoryTTF(file.data(), int(file.size()), cfg.SizePixels, &cfg, kFirstGlyphs);
+        if (!later.empty()) {
+            cfg.MergeMode = true;  // into the same ImFont: metrics stay the first file's (both are cut from one face)
+            io.Fonts->AddFontFromMemoryTTF(later.data(), int(later.size()), cfg.SizePixels, &cfg, kLaterGlyphs);
         }
     }
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws cursors
-    io.Fonts->Build();
+    // The builder itself rather than ImFontAtlas::Build, which would fall back to
+    // ImGui's own font and so keep its 12 KB in the wasm; the app has its own.
+    bool built = ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = S.fonts[int(Font::Body)];
-    S.pixel_ratio = pixel_ratio;
+    return built;
 }
 
 float built_pixel_ratio() { return S.pixel_ratio; }

@@ -22,10 +22,15 @@ struct Palette {
 // Font files are handed over once as bytes (the page fetches them next to the
 // data) and kept, because a pixel-ratio change rebuilds the atlas from them.
 void set_font_files(std::vector<unsigned char> regular, std::vector<unsigned char> semibold);
+// The rest of Latin-1, which the page fetches after the first frame (until then
+// those characters draw as ImGui's fallback glyph). Rebuilds at the next frame.
+void add_later_font_files(std::vector<unsigned char> regular, std::vector<unsigned char> semibold);
 bool has_font_files();
 // (Re)builds the atlas for `pixel_ratio`. Call outside a frame; the renderer
-// must recreate its font texture afterwards.
-void build_fonts(float pixel_ratio);
+// must recreate its font texture afterwards. False when there is no font file or
+// a file could not be read (ImGui's own font is not built into the app): the
+// atlas is then not built and no frame can be drawn.
+bool build_fonts(float pixel_ratio);
 float built_pixel_ratio();
 ImFont* font(Font f);
 

@@ -1,7 +1,8 @@
 # The web build: app.js + app.wasm, then the static bundle (tools/bundle.py).
 # Flags are chosen for size: the page is loaded casually from a handbook page.
 
-add_executable(app wasm/platform/platform_web.cpp)
+# web_libc.cpp replaces musl's printf/scanf/strtod with what the app needs of them.
+add_executable(app wasm/platform/platform_web.cpp wasm/platform/web_libc.cpp)
 target_link_libraries(app PRIVATE cm_ui cm_warnings)
 set_target_properties(app PROPERTIES SUFFIX ".js")
 # The browser half of the platform: events, services and the accessibility layer;

@@ -89,24 +89,16 @@ size_t find_too_deep(std::string_view text, int max_depth) {
     return std::string_view::npos;
 }
 
-// SAX handler that only records where and why parsing failed; run on the slow
-// path, after the DOM parse has already said the text is not JSON.
-struct ErrorFinder : nlohmann::json_sax<Json> {
+// nlohmann's own DOM builder, which also keeps where and why parsing failed.
+// One pass, and one parser instantiated: Json::parse would add a second (with
+// callbacks) and a separate pass for the error a third, each some KB of wasm.
+struct DomParser : nlohmann::detail::json_sax_dom_parser<Json> {
+    using json_sax_dom_parser::json_sax_dom_parser;
     size_t position = 0;
     std::string message;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t pos, const std::string& token, const nlohmann::detail::exception& ex) override {
+    bool failed = false;
+    bool parse_error(std::size_t pos, const std::string& token, const nlohmann::detail::exception& ex) {
+        failed = true;
         position = pos > 0 ? pos - 1 : 0;
         // nlohmann's messages start with "[json.exception.<kind>.<n>] ", and syntax errors go on with
         // "parse error at line 1, column 2: ": keep only what says what was wrong (we give the place).
@@ -133,11 +125,10 @@ bool parse_untrusted_json(std::string_view text, const JsonLimits& limits, Json*
         diag->add_at(line_column(text, deep), "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
         return false;
     }
-    Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) {
-        ErrorFinder finder;
-        Json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json, /*strict=*/true);
-        diag->add_at(line_column(text, finder.position), finder.message.empty() ? "not valid JSON" : "not valid JSON: " + finder.message);
+    Json j;
+    DomParser dom(j, /*allow_exceptions_=*/false);
+    if (!Json::sax_parse(text.begin(), text.end(), &dom, nlohmann::detail::input_format_t::json, /*strict=*/true) || dom.failed) {
+        diag->add_at(line_column(text, dom.position), dom.message.empty() ? "not valid JSON" : "not valid JSON: " + dom.message);
         return false;
     }
     *out = std::move(j);

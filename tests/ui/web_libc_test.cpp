@@ -101,7 +101,8 @@ TEST(WebLibc, NumbersParseAsStrtodParsesThem) {
     const char* exact[] = {"0", "-0", "1", "-1", "0.5", "3.25", "1e10", "1E-5", "123456789012345", "-2.5e-3",
                            "0.1", "0.2", "0.3", "1.7976931348623157e308", "4.9e-324", "2.2250738585072014e-308",
                            "9007199254740993", "1e23", "1.5e300", "123.456e-200", "  42  ", "+7", "12abc", ".5", "5.",
-                           "1e", "1e+", "infinity", "-inf", "nan"};
+                           "1e", "1e+", "infinity", "-inf", "nan", "1e999", "-1e999", "1e-999", "5e-400",
+                           "123456789e99999", "0.000000000000000000000000000001"};
     for (const char* s : exact) {
         char *e1 = nullptr, *e2 = nullptr;
         double a = web_libc::parse_double(s, &e1), b = std::strtod(s, &e2);

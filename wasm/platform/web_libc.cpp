@@ -346,7 +346,7 @@ double parse_double(const char* str, char** end) {
         v /= kPowers[-exponent < 23 ? -exponent : 22];
     } else {
         for (; exponent > 22 && std::isfinite(v); exponent -= 22) v *= 1e22;
-        v *= kPowers[exponent];
+        v *= kPowers[exponent < 23 ? exponent : 22];  // still above 22 only when v is already infinite
     }
     return negative ? -v : v;
 }

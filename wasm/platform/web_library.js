@@ -2,7 +2,7 @@
 // Input is listened for on the canvas only (never on the whole document), so a
 // host page keeps its keys, its wheel scrolling and its own text fields.
 // platform_web.cpp is the other half; the page's loader (shell/loader.js)
-// provides Module.onFirstFrame/onFatalError/onContentHeight/onReleaseFocus.
+// provides Module['onFirstFrame']/onFatalError/onContentHeight/onReleaseFocus.
 
 mergeInto(LibraryManager.library, {
   $CM: {
@@ -43,8 +43,8 @@ mergeInto(LibraryManager.library, {
     },
     watchPixelRatio: function() {
       // Browser zoom and moving between screens change devicePixelRatio; fonts are rebuilt for it.
-      var mq = matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
-      mq.addEventListener('change', function() { CM.resize(); CM.watchPixelRatio(); }, { once: true });
+      var mq = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+      mq.addEventListener('change', function() { CM.resize(); CM.watchPixelRatio(); }, { 'once': true });
     },
     scrollHost: function(dy) {
       // A touch drag the app could not use scrolls the page (or the embedding page).
@@ -81,26 +81,39 @@ mergeInto(LibraryManager.library, {
   $CMA: {
     root: null, polite: null, assertive: null, composing: false,
     els: null,  // node name -> element (maps are made in init: a library's objects are copied as text)
-    tags: { button: 'button', link: 'a', checkbox: 'button', tab: 'button', radio: 'button', combobox: 'button',
-            heading: 'h2', text: 'p', list: 'ul', listitem: 'li', region: 'section' },
-    roles: { checkbox: 'checkbox', tab: 'tab', radio: 'radio', combobox: 'combobox', tablist: 'tablist', radiogroup: 'radiogroup',
-             listbox: 'listbox', option: 'option', group: 'group', dialog: 'dialog', status: 'status', alert: 'alert' },
+    // The element and the ARIA role for a tree role. Functions, not lookup tables:
+    // Emscripten prints a library's plain objects with bare keys, which Closure renames.
+    tagFor: function(role) {
+      switch (role) {
+        case 'button': case 'checkbox': case 'tab': case 'radio': case 'combobox': return 'button';
+        case 'link': return 'a';
+        case 'heading': return 'h2';
+        case 'text': return 'p';
+        case 'list': return 'ul';
+        case 'listitem': return 'li';
+        case 'region': return 'section';
+        default: return 'div';
+      }
+    },
+    ariaRole: function(role) {
+      return /^(checkbox|tab|radio|combobox|tablist|radiogroup|listbox|option|group|dialog|status|alert)$/.test(role) ? role : null;
+    },
     S: { pressed: 1, checked: 2, selected: 4, expanded: 8, collapsed: 16, disabled: 32, multiline: 64, modal: 128, toggle: 256 },
     init: function(canvas) {
       CMA.els = new Map();
       CMA.idMap = new Map();
       var root = document.createElement('div');
       root.className = 'cm-a11y';
-      canvas.after(root);
+      canvas.parentNode.insertBefore(root, canvas.nextSibling);
       CMA.root = root;
       ['polite', 'assertive'].forEach(function(kind) {
         var live = document.createElement('div');
         live.className = 'cm-live';
         live.setAttribute('aria-live', kind);
         canvas.parentNode.appendChild(live);
-        CMA[kind] = live;
+        if (kind === 'polite') CMA.polite = live; else CMA.assertive = live;
       });
-      var nameOf = function(el) { while (el && el !== root && !el.dataset.cm) el = el.parentNode; return el && el !== root ? el.dataset.cm : null; };
+      var nameOf = function(el) { while (el && el !== root && !el.dataset['cm']) el = el.parentNode; return el && el !== root ? el.dataset['cm'] : null; };
       root.addEventListener('focusin', function(e) {
         if (!e.relatedTarget || !(root.contains(e.relatedTarget) || e.relatedTarget === canvas)) _cm_on_focus(1);
         var n = nameOf(e.target);
@@ -115,13 +128,13 @@ mergeInto(LibraryManager.library, {
         e.preventDefault();  // links too: the app opens them, as it does on a click on the canvas
         // A pointer's click reached the app through the pointer events already; a click
         // from the keyboard or assistive technology (no pointer, detail 0) acts on the element.
-        if (e.detail === 0) CM.withString(el.dataset.cm, _cm_on_a11y_activate);
+        if (e.detail === 0) CM.withString(el.dataset['cm'], _cm_on_a11y_activate);
       });
       root.addEventListener('compositionstart', function() { CMA.composing = true; });
       root.addEventListener('compositionend', function() { CMA.composing = false; });
       root.addEventListener('input', function(e) {
         var el = e.target;
-        if (el.dataset.cm) CM.withString(el.dataset.cm, function(n) { CM.withString(el.value, function(v) { _cm_on_a11y_text(n, v); }); });
+        if (el.dataset['cm']) CM.withString(el.dataset['cm'], function(n) { CM.withString(el.value, function(v) { _cm_on_a11y_text(n, v); }); });
       });
       root.addEventListener('keydown', function(e) {
         var el = e.target, role = el.getAttribute('role') || el.tagName.toLowerCase();
@@ -133,7 +146,7 @@ mergeInto(LibraryManager.library, {
         // Arrows move within a tab list or a radio group and choose (the ARIA patterns).
         var group = el.parentNode && el.parentNode.getAttribute && el.parentNode.getAttribute('role');
         if ((group === 'tablist' || group === 'radiogroup') && /^Arrow/.test(e.key)) {
-          var items = Array.from(el.parentNode.children).filter(function(c) { return c.dataset.cm; });
+          var items = Array.from(el.parentNode.children).filter(function(c) { return c.dataset['cm']; });
           var i = items.indexOf(el) + (e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1);
           var next = items[(i + items.length) % items.length];
           e.preventDefault();
@@ -150,17 +163,17 @@ mergeInto(LibraryManager.library, {
       });
     },
     element: function(n) {
-      var tag = n.r === 'heading' ? 'h' + Math.min(6, Math.max(1, n.lv || 2)) : n.r === 'textbox' ? (n.s & CMA.S.multiline ? 'textarea' : 'input') : CMA.tags[n.r] || 'div';
+      var tag = n['r'] === 'heading' ? 'h' + Math.min(6, Math.max(1, n['lv'] || 2)) : n['r'] === 'textbox' ? (n['s'] & CMA.S.multiline ? 'textarea' : 'input') : CMA.tagFor(n['r']);
       var el = document.createElement(tag);
-      el.id = 'cm-' + CMA.ids(n.n);
-      el.dataset.cm = n.n;
-      el.dataset.role = n.r;
+      el.id = 'cm-' + CMA.ids(n['n']);
+      el.dataset['cm'] = n['n'];
+      el.dataset['role'] = n['r'];
       if (tag === 'button') el.type = 'button';
-      if (CMA.roles[n.r]) el.setAttribute('role', CMA.roles[n.r]);
-      if (n.r === 'option') el.tabIndex = -1;
+      if (CMA.ariaRole(n['r'])) el.setAttribute('role', n['r']);
+      if (n['r'] === 'option') el.tabIndex = -1;
       if (tag === 'a') { el.target = '_blank'; el.rel = 'noopener'; }
       if (tag === 'input') el.type = 'text';
-      if (n.r === 'textbox') { el.spellcheck = true; el.autocomplete = 'off'; }
+      if (n['r'] === 'textbox') { el.spellcheck = true; el.autocomplete = 'off'; }
       return el;
     },
     attr: function(el, name, value) {
@@ -169,18 +182,18 @@ mergeInto(LibraryManager.library, {
     },
     // Brings one element in line with its node (only what differs is written).
     apply: function(el, n, hasChildren) {
-      var S = CMA.S, s = n.s || 0, r = n.r;
+      var S = CMA.S, s = n['s'] || 0, r = n['r'];
       var interactive = r === 'button' || r === 'checkbox' || r === 'tab' || r === 'radio' || r === 'combobox' || r === 'option' || r === 'link';
       var named = r === 'tablist' || r === 'radiogroup' || r === 'listbox' || r === 'group' || r === 'region' || r === 'dialog' || r === 'textbox' ||
                   r === 'list';
-      var label = n.l || '';
+      var label = n['l'] || '';
       if (r === 'textbox') {
         // The app's value wins unless the reader is composing (IME): it only differs when the app changed it.
-        if (el.value !== n.v && !(CMA.composing && document.activeElement === el)) el.value = n.v;
+        if (el.value !== n['v'] && !(CMA.composing && document.activeElement === el)) el.value = n['v'];
         CMA.attr(el, 'aria-label', label);
-        CMA.attr(el, 'placeholder', n.d || null);
+        CMA.attr(el, 'placeholder', n['d'] || null);
       } else if (r === 'combobox') {
-        var text = (n.v || '');
+        var text = (n['v'] || '');
         if (el.textContent !== text) el.textContent = text;
         CMA.attr(el, 'aria-label', label);
       } else if (!hasChildren && (interactive || r === 'heading' || r === 'text' || r === 'status' || r === 'alert')) {
@@ -188,23 +201,23 @@ mergeInto(LibraryManager.library, {
       } else if (named) {
         CMA.attr(el, 'aria-label', label || null);
       }
-      if (n.u && el.tagName === 'A' && el.getAttribute('href') !== n.u) el.setAttribute('href', n.u);
+      if (n['u'] && el.tagName === 'A' && el.getAttribute('href') !== n['u']) el.setAttribute('href', n['u']);
       CMA.attr(el, 'aria-pressed', s & S.toggle ? (s & S.pressed ? 'true' : 'false') : null);
       CMA.attr(el, 'aria-checked', r === 'checkbox' || r === 'radio' ? (s & S.checked ? 'true' : 'false') : null);
       CMA.attr(el, 'aria-selected', r === 'tab' || r === 'option' ? (s & S.selected ? 'true' : 'false') : null);
       CMA.attr(el, 'aria-expanded', s & S.expanded ? 'true' : s & S.collapsed ? 'false' : null);
       CMA.attr(el, 'aria-haspopup', r === 'combobox' ? 'listbox' : null);
       // An open combo names its list (declared right after it as "<name>:list").
-      CMA.attr(el, 'aria-controls', r === 'combobox' && s & S.expanded ? 'cm-' + CMA.ids(n.n + ':list') : null);
+      CMA.attr(el, 'aria-controls', r === 'combobox' && s & S.expanded ? 'cm-' + CMA.ids(n['n'] + ':list') : null);
       CMA.attr(el, 'aria-disabled', s & S.disabled ? 'true' : null);
       CMA.attr(el, 'aria-modal', s & S.modal ? 'true' : null);
       // One tab stop per tab list and radio group: the chosen one (the rest by arrows).
       if (r === 'tab' || r === 'radio') el.tabIndex = s & (S.selected | S.checked) ? 0 : -1;
       // A description is said after the name: a hidden element the control points to.
-      if (interactive && n.d) {
-        var id = 'cmd-' + CMA.ids(n.n), d = document.getElementById(id);
+      if (interactive && n['d']) {
+        var id = 'cmd-' + CMA.ids(n['n']), d = document.getElementById(id);
         if (!d) { d = document.createElement('span'); d.id = id; d.hidden = true; CMA.root.appendChild(d); }
-        if (d.textContent !== n.d) d.textContent = n.d;
+        if (d.textContent !== n['d']) d.textContent = n['d'];
         CMA.attr(el, 'aria-describedby', id);
       } else if (el.hasAttribute('aria-describedby')) {
         var old = document.getElementById(el.getAttribute('aria-describedby'));
@@ -221,7 +234,7 @@ mergeInto(LibraryManager.library, {
       var nodes = CMA.nodes, els = CMA.list, last = whole ? null : CMA.placed;
       var hidden = function(a, k) { return a[k + 6] <= 0 || a[k + 7] <= 0; };
       for (var i = 0; i < nodes.length && i < els.length; i++) {
-        var k = i * 8, p = nodes[i].p, x = g[k], y = g[k + 1], w = g[k + 2], h = g[k + 3];
+        var k = i * 8, p = nodes[i]['p'], x = g[k], y = g[k + 1], w = g[k + 2], h = g[k + 3];
         if (last && hidden(g, k) && hidden(last, k)) continue;
         var px = p !== undefined ? g[p * 8] : 0, py = p !== undefined ? g[p * 8 + 1] : 0;
         var st = els[i].style, left = (x - px) + 'px', top = (y - py) + 'px', ws = Math.max(1, w) + 'px', hs = Math.max(1, h) + 'px';
@@ -234,7 +247,7 @@ mergeInto(LibraryManager.library, {
           clip = cw <= 0 || ch <= 0 ? 'inset(50%)' : 'inset(' + Math.max(0, cy - y) + 'px ' + Math.max(0, x + w - cx - cw) + 'px ' +
                                                    Math.max(0, y + h - cy - ch) + 'px ' + Math.max(0, cx - x) + 'px)';
         }
-        if (st.clipPath !== clip) st.clipPath = clip;
+        if (st['clipPath'] !== clip) st['clipPath'] = clip;
       }
       CMA.placed = g.slice();  // a copy: the heap's view changes with the next frame
     },
@@ -248,22 +261,22 @@ mergeInto(LibraryManager.library, {
     order: [],  // the node names of the last tree, in reading order
     nodes: [], list: [],  // its nodes, and their elements
     update: function(tree, g) {  // g: the nodes' places (place())
-      var nodes = tree.nodes, seen = new Set(), root = CMA.root;
-      var active = document.activeElement, activeAt = active && root.contains(active) ? CMA.order.indexOf(active.dataset.cm) : -1;
-      root.classList.toggle('cm-dark', !!tree.dark);
+      var nodes = tree['nodes'], seen = new Set(), root = CMA.root;
+      var active = document.activeElement, activeAt = active && root.contains(active) ? CMA.order.indexOf(active.dataset['cm']) : -1;
+      root.classList.toggle('cm-dark', !!tree['dark']);
       var els = nodes.map(function(n, i) {
-        var el = CMA.els.get(n.n);
-        if (el && el.dataset.role !== n.r) { el.remove(); el = null; }
-        if (el && n.r === 'textbox' && (el.tagName === 'TEXTAREA') !== !!(n.s & CMA.S.multiline)) { el.remove(); el = null; }
-        if (!el) { el = CMA.element(n); CMA.els.set(n.n, el); }
-        seen.add(n.n);
+        var el = CMA.els.get(n['n']);
+        if (el && el.dataset['role'] !== n['r']) { el.remove(); el = null; }
+        if (el && n['r'] === 'textbox' && (el.tagName === 'TEXTAREA') !== !!(n['s'] & CMA.S.multiline)) { el.remove(); el = null; }
+        if (!el) { el = CMA.element(n); CMA.els.set(n['n'], el); }
+        seen.add(n['n']);
         return el;
       });
       // Children in reading order under their parents; only misplaced ones move (moving a focused element would blur it).
       var expected = new Map(), parents = new Set();
-      nodes.forEach(function(n) { if (n.p !== undefined) parents.add(n.p); });
+      nodes.forEach(function(n) { if (n['p'] !== undefined) parents.add(n['p']); });
       nodes.forEach(function(n, i) {
-        var parent = n.p !== undefined ? els[n.p] : root;
+        var parent = n['p'] !== undefined ? els[n['p']] : root;
         if (!expected.has(parent)) expected.set(parent, []);
         expected.get(parent).push(els[i]);
         CMA.apply(els[i], n, parents.has(i));
@@ -271,7 +284,7 @@ mergeInto(LibraryManager.library, {
       expected.forEach(function(children, parent) {
         var at = parent.firstElementChild;
         children.forEach(function(child) {
-          while (at && !at.dataset.cm) at = at.nextElementSibling;  // descriptions stay where they are
+          while (at && !at.dataset['cm']) at = at.nextElementSibling;  // descriptions stay where they are
           if (at === child) { at = at.nextElementSibling; return; }
           parent.insertBefore(child, at);
         });
@@ -282,15 +295,15 @@ mergeInto(LibraryManager.library, {
         el.remove();
         CMA.els.delete(name);
       });
-      CMA.order = nodes.map(function(n) { return n.n; });
+      CMA.order = nodes.map(function(n) { return n['n']; });
       CMA.nodes = nodes;
       CMA.list = els;
       // The app's focus moves the page's, while the page's focus is in the app.
       var lost = activeAt >= 0 && !root.contains(active);
       var now = document.activeElement;
-      if (tree.focus && (lost || now === CM.canvas || root.contains(now))) {
-        var want = CMA.els.get(tree.focus);
-        if (want && want !== now) want.focus({ preventScroll: true });
+      if (tree['focus'] && (lost || now === CM.canvas || root.contains(now))) {
+        var want = CMA.els.get(tree['focus']);
+        if (want && want !== now) want.focus({ 'preventScroll': true });
       }
       // The focused control went away (its button was used up, its row removed) and the
       // app names nothing else: the focus goes to what now stands in its place, rather
@@ -298,12 +311,12 @@ mergeInto(LibraryManager.library, {
       if (lost && !root.contains(document.activeElement)) {
         for (var k = Math.min(activeAt, nodes.length - 1); k >= 0; k--) {
           var el = els[k];  // shown, not scrolled away
-          if (g[k * 8 + 6] > 0 && g[k * 8 + 7] > 0 && (el.tabIndex >= 0 || el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')) { el.focus({ preventScroll: true }); break; }
+          if (g[k * 8 + 6] > 0 && g[k * 8 + 7] > 0 && (el.tabIndex >= 0 || el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')) { el.focus({ 'preventScroll': true }); break; }
         }
       }
-      (tree.say || []).forEach(function(a) {
-        var live = a.a ? CMA.assertive : CMA.polite;
-        live.textContent = live.textContent === a.t ? a.t + '\u00a0' : a.t;  // the same words again are said again
+      (tree['say'] || []).forEach(function(a) {
+        var live = a['a'] ? CMA.assertive : CMA.polite;
+        live.textContent = live.textContent === a['t'] ? a['t'] + '\u00a0' : a['t'];  // the same words again are said again
       });
     },
   },
@@ -330,7 +343,7 @@ mergeInto(LibraryManager.library, {
       // would, and the app's focus then moves the page's (no focus ring for the mouse).
       if (editing(e)) return;
       e.preventDefault();
-      c.focus({ preventScroll: true });
+      c.focus({ 'preventScroll': true });
     });
     [c, CMA.root].forEach(function(el) {
       el.addEventListener('pointerdown', function(e) {
@@ -376,7 +389,7 @@ mergeInto(LibraryManager.library, {
         var k = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? c.clientHeight : 1;
         // The app keeps the wheel only when it really scrolls something; otherwise the page scrolls.
         if (_cm_on_wheel(e.deltaX * k, e.deltaY * k, CM.modifiers(e))) e.preventDefault();
-      }, { passive: false });
+      }, { 'passive': false });
     });
     c.addEventListener('keydown', CM.keyDown);
     c.addEventListener('keyup', CM.keyUp);
@@ -396,7 +409,7 @@ mergeInto(LibraryManager.library, {
     var onHash = function() { CM.withString(location.hash.slice(1), _cm_on_hash_change); };
     window.addEventListener('hashchange', onHash);
     window.addEventListener('popstate', onHash);
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function(e) { _cm_on_color_scheme(e.matches ? 1 : 0); });
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function(e) { _cm_on_color_scheme(e.matches ? 1 : 0); });
     window.addEventListener('storage', function(e) { if (e.key !== null) CM.withString(e.key, _cm_on_storage); });
     new ResizeObserver(CM.resize).observe(c);
     CM.watchPixelRatio();
@@ -423,7 +436,7 @@ mergeInto(LibraryManager.library, {
       ta.select();
       try { document.execCommand('copy'); } catch (e) {}
       ta.remove();
-      CM.canvas.focus({ preventScroll: true });
+      CM.canvas.focus({ 'preventScroll': true });
     }
   },
 
@@ -479,7 +492,8 @@ mergeInto(LibraryManager.library, {
     var doc = new DOMParser().parseFromString(UTF8ToString(htmlPtr), 'text/html');
     var area = document.getElementById('cm-print');
     if (!area) { area = document.createElement('div'); area.id = 'cm-print'; document.body.appendChild(area); }
-    area.replaceChildren.apply(area, Array.from(doc.body.childNodes).filter(function(n) { return n.nodeName !== 'SCRIPT' && n.nodeName !== 'STYLE'; }));
+    area.textContent = '';
+    Array.from(doc.body.childNodes).forEach(function(n) { if (n.nodeName !== 'SCRIPT' && n.nodeName !== 'STYLE') area.appendChild(n); });
     setTimeout(function() { window.print(); }, 0);
   },
 
@@ -525,8 +539,8 @@ mergeInto(LibraryManager.library, {
   cm_js_storage_keys: function(prefixPtr) {
     var prefix = UTF8ToString(prefixPtr), keys = [];
     try {
-      for (var i = 0; i < localStorage.length; i++) {
-        var k = localStorage.key(i);
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var k = window.localStorage.key(i);
         if (k !== null && k.indexOf(prefix) === 0) keys.push(k);
       }
     } catch (e) { return 0; }
@@ -540,18 +554,18 @@ mergeInto(LibraryManager.library, {
                                              function() { _cm_on_persistence(0); });
   },
 
-  cm_js_content_height: function(h) { if (Module.onContentHeight) Module.onContentHeight(h); },
+  cm_js_content_height: function(h) { if (Module['onContentHeight']) Module['onContentHeight'](h); },
   cm_js_mark: function(namePtr) { performance.mark(UTF8ToString(namePtr)); },  // the load timeline (tools/bench)
-  cm_js_first_frame: function() { if (Module.onFirstFrame) Module.onFirstFrame(); },
+  cm_js_first_frame: function() { if (Module['onFirstFrame']) Module['onFirstFrame'](); },
   cm_js_fatal_error: function(titlePtr, detailsPtr) {
-    if (Module.onFatalError) Module.onFatalError(UTF8ToString(titlePtr), UTF8ToString(detailsPtr));
+    if (Module['onFatalError']) Module['onFatalError'](UTF8ToString(titlePtr), UTF8ToString(detailsPtr));
   },
   cm_js_release_focus__deps: ['$CM', '$CMA'],
   cm_js_release_focus: function() {
     CM.canvas.blur();
     if (CMA.root && CMA.root.contains(document.activeElement)) document.activeElement.blur();
-    if (Module.onReleaseFocus) Module.onReleaseFocus();
+    if (Module['onReleaseFocus']) Module['onReleaseFocus']();
   },
   cm_js_is_mac: function() { return /Mac|iPhone|iPad/.test(navigator.platform || '') ? 1 : 0; },
-  cm_js_prefers_dark: function() { return matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; },
+  cm_js_prefers_dark: function() { return window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; },
 });

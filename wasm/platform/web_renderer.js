@@ -91,7 +91,7 @@ mergeInto(LibraryManager.library, {
     var gl = CMGL.gl;
     if (!CMGL.linked) {
       if (!gl.getProgramParameter(CMGL.program, gl.LINK_STATUS)) {
-        if (Module.onFatalError) Module.onFatalError('The ladder could not be drawn', 'WebGL could not compile its shaders: ' + gl.getProgramInfoLog(CMGL.program));
+        if (Module['onFatalError']) Module['onFatalError']('The ladder could not be drawn', 'WebGL could not compile its shaders: ' + gl.getProgramInfoLog(CMGL.program));
         return;
       }
       gl.useProgram(CMGL.program);

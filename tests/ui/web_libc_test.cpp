@@ -74,6 +74,8 @@ TEST(WebLibc, FloatsForDisplay) {
     SAME("%f %F %f", INFINITY, -INFINITY, NAN);
     SAME("%.0f%%", 42.0);
     SAME("%g %g %g", 1e-5, 1e20, 0.0001);
+    for (double v : {1e300, 1.7976931348623157e308, 1e-300, 2.2250738585072014e-308, 123456789e-20, 9.999999e99})
+        SAME("%e|%.3e|%g|%.12g", v, v, v, v);
 }
 
 TEST(WebLibc, ATooSmallBufferIsCutAndTheWholeLengthReturned) {

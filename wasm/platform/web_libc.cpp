@@ -30,6 +30,16 @@
 
 namespace {
 
+const double kPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                          1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// v * 10^e by exact powers of ten (no pow(), whose tables would cost more than all of this).
+double scale10(double v, int e) {
+    for (; e > 22; e -= 22) v *= 1e22;
+    for (; e < -22; e += 22) v /= 1e22;
+    return e >= 0 ? v * kPowers[e] : v / kPowers[-e];
+}
+
 struct Out {
     char* buf;
     size_t cap;  // including the terminating NUL
@@ -94,7 +104,7 @@ void format_integer(Out& out, Spec s, uint64_t magnitude, bool negative, char co
 // v >= 0, finite. Fixed notation with `precision` decimals into `body`.
 size_t fixed_body(double v, int precision, bool alt, char* body, size_t cap) {
     if (precision > 17) precision = 17;
-    double scale = std::pow(10.0, precision);
+    double scale = kPowers[precision];
     double whole = std::floor(v);
     double frac = std::nearbyint((v - whole) * scale);  // ties to even, as libc rounds an exact half
     if (frac >= scale) {
@@ -140,9 +150,12 @@ void format_float(Out& out, Spec s, double v, char conv) {
     // The decimal exponent of v once rounded to `digits` significant digits.
     auto exponent_of = [&](int digits) {
         if (v == 0) return 0;
-        int e = int(std::floor(std::log10(v)));
-        if (v / std::pow(10.0, e) < 1) e--;  // log10 can land a hair high
-        if (v / std::pow(10.0, e) >= 10 - 0.5 * std::pow(10.0, 1 - digits)) e++;  // rounds up to 10
+        int binary;
+        std::frexp(v, &binary);
+        int e = int(std::floor((binary - 1) * 0.30102999566398120));  // log10(2): at most one off
+        while (scale10(v, -e) >= 10) e++;
+        while (scale10(v, -e) < 1) e--;
+        if (scale10(v, -e) >= 10 - scale10(0.5, 1 - digits)) e++;  // rounds up to 10
         return e;
     };
     bool exponential = lower == 'e';
@@ -156,7 +169,7 @@ void format_float(Out& out, Spec s, double v, char conv) {
         exponent = exponent_of(precision + 1);
     }
     if (exponential) {
-        double m = v == 0 ? 0 : v / std::pow(10.0, exponent);
+        double m = v == 0 ? 0 : scale10(v, -exponent);
         n = fixed_body(m, precision, s.alt, body, sizeof body - 8);
     } else {
         n = fixed_body(v, precision, s.alt, body, sizeof body - 8);
@@ -185,8 +198,6 @@ int digit_value(char c) {
     return 99;
 }
 
-const double kPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-                          1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 }  // namespace
 

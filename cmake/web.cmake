@@ -21,6 +21,8 @@ set_property(TARGET app PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CL
 target_link_options(app PRIVATE
     --no-entry
     --closure 1
+    # After -Oz, twice: the control flow rebuilt from flat code, which comes out smaller.
+    -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,--flatten,--rereloop,-Oz
     "--js-library=${CM_WEB_LIBRARY}"
     "--js-library=${CM_WEB_RENDERER}"
     -sMODULARIZE=1
@@ -34,6 +36,8 @@ target_link_options(app PRIVATE
     -sDYNAMIC_EXECUTION=0          # no eval/new Function: runs under script-src 'self' 'wasm-unsafe-eval'
     -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
     -sTEXTDECODER=2
+    # What the page's loader hands in (shell/loader.js): the runtime need not look for anything else.
+    "-sINCOMING_MODULE_JS_API=['instantiateWasm','onFirstFrame','onFatalError','onContentHeight','onReleaseFocus']"
     "-sEXPORTED_FUNCTIONS=['_malloc','_free']"
     "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','HEAPU8']"
 )

@@ -72,6 +72,26 @@ def subset_font(src, dst, unicodes):
                    check=True)
 
 
+# Strings are kept as they are; around them, comments go and whitespace shrinks.
+CSS_STRING = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
+
+
+def minify_css(text):
+    parts = CSS_STRING.split(re.sub(r"/\*.*?\*/", "", text, flags=re.S))
+    for i in range(0, len(parts), 2):  # even parts are outside strings
+        parts[i] = re.sub(r"\s*([{};,>])\s*", r"\1", re.sub(r"\s+", " ", parts[i]))
+    return "".join(parts).replace(";}", "}").strip() + "\n"
+
+
+def minify_js(src, dst, closure):
+    """Closure's SIMPLE mode: comments, whitespace and local names go; property
+    names (the page's data-* attributes, the app's API) stay as written."""
+    if not os.path.exists(closure):
+        fail(f"{closure} not found; run tools/setup (it installs the npm packages of package.json)")
+    subprocess.run([closure, "--js", src, "--js_output_file", dst, "--compilation_level", "SIMPLE",
+                    "--language_out", "ECMASCRIPT_2015", "--warning_level", "QUIET"], check=True)
+
+
 def compress(path):
     with open(path, "rb") as f:
         data = f.read()
@@ -139,8 +159,16 @@ def main():
     app_dir = os.path.dirname(args.app) if args.app else args.prebuilt
     add("app.js", os.path.join(app_dir, "app.js"))
     add("app.wasm", os.path.join(app_dir, "app.wasm"))
+    closure = os.path.join(src, "node_modules", ".bin", "google-closure-compiler")
     for name in ("loader.js", "embed.js", "style.css", "text.css"):
         add(name, os.path.join(src, "shell", name))
+        if name.endswith(".js"):
+            minify_js(os.path.join(src, "shell", name), files[name], closure)
+        else:
+            with open(files[name], encoding="utf-8") as f:
+                css = minify_css(f.read())
+            with open(files[name], "w", encoding="utf-8") as f:
+                f.write(css)
     for name in sorted(os.listdir(os.path.join(src, "assets"))):
         add(name, os.path.join(src, "assets", name))
     data_names = framework_files(data_dir)

@@ -149,7 +149,7 @@ std::vector<int> descendants(const Framework& fw, int expectation) {
         out.push_back(e);
         for (int s : fw.successors[size_t(e)]) stack.push_back(s);
     }
-    std::sort(out.begin(), out.end(), [&](int a, int b) {
+    cm::stable_sort(out, [&](int a, int b) {
         int la = fw.levels[size_t(fw.expectations[size_t(a)].level)].order, lb = fw.levels[size_t(fw.expectations[size_t(b)].level)].order;
         return la != lb ? la < lb : a < b;
     });

@@ -59,7 +59,7 @@ std::vector<int> expectations_new_at(const Framework& fw, std::string_view curre
     for (const AreaComparison& ac : compare_levels(fw, from, to))
         for (const ComparedItem& item : ac.items)
             if (item.change == Change::Added || item.change == Change::Grown) out.push_back(item.higher);
-    std::sort(out.begin(), out.end());
+    cm::stable_sort(out);
     return out;
 }
 
@@ -249,7 +249,7 @@ std::vector<PlanGroup> outline_plan(const Framework& fw, const Plan& plan, PlanO
                 std::pair<int, std::string> key = l >= 0 ? std::pair(fw.levels[size_t(l)].order, fw.levels[size_t(l)].name) : std::pair(1 << 20, item.level);
                 if (!key.second.empty() && std::find(levels.begin(), levels.end(), key) == levels.end()) levels.push_back(key);
             }
-            std::sort(levels.begin(), levels.end());
+            cm::stable_sort(levels);
             for (const auto& [o, name] : levels) g.levels += (g.levels.empty() ? "" : ", ") + name;
         }
     }

@@ -10,6 +10,7 @@
 #include "plan_storage.h"
 
 #include "framework_load.h"  // is_valid_id
+#include "stable_sort.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -248,9 +249,6 @@ bool migrate_v1_to_v2(const Json& in, const MigrationContext& ctx, Json* out, Di
     p.string("notes", &notes, false, kMaxNotesBytes, true);
 
     const Framework* fw = ctx.fw && ctx.fw->id == framework ? ctx.fw : nullptr;
-    std::unordered_map<std::string_view, int> index;
-    if (fw)
-        for (size_t e = 0; e < fw->expectations.size(); e++) index.emplace(fw->expectations[e].id, int(e));
 
     Json items = Json::array();
     UniqueCheck seen;
@@ -276,8 +274,8 @@ bool migrate_v1_to_v2(const Json& in, const MigrationContext& ctx, Json* out, Di
             item["text"] = "";
             item["level"] = "";
             item["area"] = "";
-            if (auto it = index.find(expectation); it != index.end()) {
-                const Expectation& e = fw->expectations[size_t(it->second)];
+            if (int found = fw ? fw->find_expectation(expectation) : -1; found >= 0) {
+                const Expectation& e = fw->expectations[size_t(found)];
                 item["hash"] = hash_to_hex(e.hash);
                 item["text"] = e.text;
                 item["level"] = fw->levels[size_t(e.level)].id;
@@ -761,7 +759,7 @@ std::optional<int64_t> PlanStore::stored_revision() {
 
 std::vector<std::string> PlanStore::backups() {
     std::vector<std::string> keys = kv_.keys(kBackupKeyPrefix);
-    std::sort(keys.begin(), keys.end());
+    cm::stable_sort(keys);
     return keys;
 }
 

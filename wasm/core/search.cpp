@@ -40,7 +40,7 @@ std::string fold(std::string_view s) {
 }
 
 void merge_ranges(std::vector<TextRange>* r, size_t from) {
-    std::sort(r->begin() + long(from), r->end(), [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
+    cm::stable_sort_from(*r, from, [](const TextRange& a, const TextRange& b) { return a.begin < b.begin; });
     size_t w = from;
     for (size_t i = from; i < r->size(); i++) {
         if (w > from && (*r)[i].begin <= (*r)[w - 1].end) (*r)[w - 1].end = std::max((*r)[w - 1].end, (*r)[i].end);

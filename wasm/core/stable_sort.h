@@ -1,12 +1,15 @@
-// One stable sort for the whole core. std::stable_sort is instantiated once per
-// element type and comparator, about 4 KB of wasm each; this one sorts positions
-// with a single shared instantiation and then moves the elements into place.
-// For the core's vectors (at most some tens of thousands of items) the indirect
-// comparison costs nothing that shows.
+// One sort for the core and the views. std::sort and std::stable_sort are
+// instantiated once per element type and comparator, 1-4 KB of wasm each; this
+// one sorts positions with a single shared instantiation and then moves the
+// elements into place. It is stable, so it also serves where equal elements'
+// order does not matter. For the vectors here (at most some tens of thousands
+// of items) the indirect comparison costs nothing that shows.
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -24,12 +27,12 @@ inline void stable_order(std::vector<uint32_t>& order, LessAt less, const void* 
 }
 }  // namespace detail
 
-// As std::stable_sort(v.begin(), v.end(), less).
-template <class T, class Less>
-void stable_sort(std::vector<T>& v, Less less) {
-    if (v.size() < 2) return;
-    std::vector<uint32_t> order(v.size());
-    for (uint32_t i = 0; i < uint32_t(order.size()); i++) order[i] = i;
+// As std::stable_sort(v.begin() + first, v.end(), less).
+template <class T, class Less = std::less<>>
+void stable_sort_from(std::vector<T>& v, size_t first, Less less = Less()) {
+    if (v.size() < first + 2) return;
+    std::vector<uint32_t> order(v.size() - first);
+    for (uint32_t i = 0; i < uint32_t(order.size()); i++) order[i] = uint32_t(first) + i;
     struct Context {
         const std::vector<T>* items;
         Less* less;
@@ -39,9 +42,15 @@ void stable_sort(std::vector<T>& v, Less less) {
         return bool((*x.less)((*x.items)[a], (*x.items)[b]));
     }, &context);
     std::vector<T> sorted;
-    sorted.reserve(v.size());
+    sorted.reserve(order.size());
     for (uint32_t i : order) sorted.push_back(std::move(v[i]));
-    v = std::move(sorted);
+    std::move(sorted.begin(), sorted.end(), v.begin() + long(first));
+}
+
+// As std::stable_sort(v.begin(), v.end(), less).
+template <class T, class Less = std::less<>>
+void stable_sort(std::vector<T>& v, Less less = Less()) {
+    stable_sort_from(v, 0, less);
 }
 
 // As std::stable_partition: the items for which `first` holds come first, in their order.

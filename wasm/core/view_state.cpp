@@ -1,5 +1,7 @@
 #include "view_state.h"
 
+#include "stable_sort.h"
+
 #include <algorithm>
 
 namespace cm {
@@ -71,7 +73,7 @@ std::vector<std::string> known_ids(std::string_view list, Find find, const char*
         if (std::none_of(found.begin(), found.end(), [&](auto& p) { return p.first == index; })) found.emplace_back(index, std::string(id));
         if (found.size() >= 1000) break;
     }
-    std::sort(found.begin(), found.end());
+    cm::stable_sort(found);
     std::vector<std::string> out;
     for (auto& p : found) out.push_back(std::move(p.second));
     return out;

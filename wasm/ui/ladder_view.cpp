@@ -5,6 +5,7 @@
 // [SECTION] Layout: where every level, cell and expectation goes for one width
 // [SECTION] Drawing: only the blocks inside the visible part
 #include "platform.h"
+#include "stable_sort.h"
 #include "widgets.h"
 
 #include <algorithm>
@@ -50,7 +51,7 @@ void draw_level_chips(App& app, cm::ViewState* next) {
             toggle(&next->levels, level.id);
         }
         app.level_anchor = int(l);
-        std::sort(next->levels.begin(), next->levels.end(), [&](auto& a, auto& b) { return fw.find_level(a) < fw.find_level(b); });
+        cm::stable_sort(next->levels, [&](const std::string& a, const std::string& b) { return fw.find_level(a) < fw.find_level(b); });
         if (next->levels.size() == fw.levels.size()) next->levels.clear();
     }
     app.end_group();

@@ -71,6 +71,15 @@ struct Expectation {
     bool operator==(const Expectation&) const = default;
 };
 
+// id -> index. Owns its keys (views would dangle when a Framework moves) and is
+// looked up with string_views (a transparent hash: no copy per lookup). The core's
+// one id map, so that the wasm carries one hash table for all of them.
+struct IdHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using IdIndex = std::unordered_map<std::string, int, IdHash, std::equal_to<>>;
+
 struct Framework {
     std::string id, name, organization, department, summary, source, version;
     std::string notice;  // where the content comes from, shown with the name (a paraphrase, an import...)
@@ -84,13 +93,7 @@ struct Framework {
     // expectation's successors (the expectations that extend it).
     std::vector<std::vector<int>> cells;       // [level * areas.size() + area]
     std::vector<std::vector<int>> successors;  // [expectation]
-    // id -> index. Owns its keys (views would dangle when a Framework moves) and
-    // is looked up with string_views (a transparent hash: no copy per lookup).
-    struct IdHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-    };
-    std::unordered_map<std::string, int, IdHash, std::equal_to<>> expectation_index;
+    IdIndex expectation_index;
 
     // Equal content; the derived indexes follow from it.
     bool operator==(const Framework& o) const {

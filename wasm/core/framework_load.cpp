@@ -246,7 +246,7 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
             diag->add("/components/" + std::to_string(c), "component \"" + fw.components[c].id + "\" has no dimensions or sections");
 
     // Expectations: resolve level and area, then sort by level and area (stable: file order within a cell).
-    std::unordered_map<std::string_view, int> level_index, area_index;
+    IdIndex level_index, area_index;
     // emplace: with a duplicate id (already reported) references go to the first
     // one, so a dimension shadowed by a section of the same id, or a level by a
     // later level, does not add wrong "no dimension" or "not below" problems.
@@ -281,7 +281,7 @@ bool load_framework(std::string_view text, Framework* out, Diagnostics* diag, co
     cm::stable_sort(raw, [](const RawExpectation& a, const RawExpectation& b) {
         return a.e.level != b.e.level ? a.e.level < b.e.level : a.e.area < b.e.area;
     });
-    std::unordered_map<std::string_view, int> expectation_index;
+    IdIndex expectation_index;
     for (size_t i = 0; i < raw.size(); i++) expectation_index.emplace(raw[i].e.id, int(i));  // first wins, as above
     for (RawExpectation& x : raw) {
         if (x.extends.empty() || x.e.level < 0 || x.e.area < 0) continue;  // already reported

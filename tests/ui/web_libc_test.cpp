@@ -179,3 +179,27 @@ TEST(WebLibc, RandomNumbersAsLibcWritesThem) {
 }
 
 }  // namespace
+
+namespace {
+
+// sinf and cosf next to the correctly rounded value (the double result rounded),
+// over the angles ImGui draws arcs with and well beyond.
+TEST(WebLibc, SineAndCosineToAFloatsRounding) {
+    int exact = 0, total = 0;
+    for (float x = -100.0f; x <= 100.0f; x += 0.00731f) {
+        for (bool cosine : {false, true}) {
+            float ours = web_libc::sine_or_cosine(x, cosine);
+            float rounded = float(cosine ? std::cos(double(x)) : std::sin(double(x)));
+            float ulp = std::fabs(std::nextafter(rounded, 2.0f) - rounded);
+            ASSERT_LE(std::fabs(ours - rounded), ulp) << (cosine ? "cos " : "sin ") << x;
+            exact += ours == rounded;
+            total++;
+        }
+    }
+    EXPECT_GE(exact, total - total / 1000) << "correctly rounded in " << exact << " of " << total;
+    for (float x : {0.0f, -0.0f, 1.5707964f, 3.1415927f, 6.2831855f, 1e6f})
+        EXPECT_NEAR(web_libc::sine_or_cosine(x, false), std::sin(double(x)), 1e-6) << x;
+    EXPECT_EQ(web_libc::sine_or_cosine(0.0f, true), 1.0f);
+}
+
+}  // namespace

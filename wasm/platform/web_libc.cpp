@@ -1,4 +1,4 @@
-// The web build's own snprintf, sscanf and strtod, linked in place of musl's.
+// The web build's own snprintf, sscanf, strtod, sinf and cosf, linked in place of musl's.
 //
 // musl's versions carry long-double arithmetic, hexadecimal floats and every
 // conversion (about 30 KB of wasm). What reaches them here is small: Dear ImGui
@@ -12,7 +12,10 @@
 //   scanf:  d i u x X o c s n %, literal text and whitespace, f e g (via strtod);
 //   strtod: decimal numbers, inf and nan; correctly rounded when the digits fit
 //           in 2^53 and the exponent is within ±22 (every number the app's files
-//           hold), otherwise within a few units in the last place.
+//           hold), otherwise within a few units in the last place;
+//   sinf, cosf: for the angles ImGui draws arcs with; computed in double, so
+//           within a float's rounding for |x| < 2^20 (musl's large-argument
+//           reduction, 2 KB, is what this leaves out).
 // app.wasm links the C functions at the end in place of musl's; natively only
 // the web_libc:: functions exist, so tests/ui/web_libc_test.cpp can hold them
 // against the system's libc.
@@ -439,6 +442,20 @@ int scan(const char* str, const char* fmt, va_list ap) {
     return assigned;
 }
 
+// sin or cos of x: reduced to r in [-pi/4, pi/4] around a multiple q of pi/2, then
+// Taylor series in double (the first term left out is below 2e-10 there).
+float sine_or_cosine(float x, bool cosine) {
+    double d = x;
+    double q = std::nearbyint(d * 0.63661977236758134308);  // 2/pi
+    double r = (d - q * 1.57079632679489655800) - q * 6.12323399573676603587e-17;  // pi/2 in two parts
+    int quadrant = (int(std::fmod(q, 4.0)) + 4 + (cosine ? 1 : 0)) & 3;
+    double r2 = r * r;
+    double s = r * (1 + r2 * (-1.0 / 6 + r2 * (1.0 / 120 + r2 * (-1.0 / 5040 + r2 * (1.0 / 362880 + r2 * (-1.0 / 39916800))))));
+    double c = 1 + r2 * (-0.5 + r2 * (1.0 / 24 + r2 * (-1.0 / 720 + r2 * (1.0 / 40320 + r2 * (-1.0 / 3628800)))));
+    double v = quadrant == 0 ? s : quadrant == 1 ? c : quadrant == 2 ? -s : -c;
+    return float(v);
+}
+
 }  // namespace web_libc
 
 #ifdef __EMSCRIPTEN__
@@ -470,6 +487,9 @@ int snprintf(char* buf, size_t cap, const char* fmt, ...) {
 }
 
 int vsscanf(const char* str, const char* fmt, va_list ap) { return web_libc::scan(str, fmt, ap); }
+
+float sinf(float x) { return std::isfinite(x) ? web_libc::sine_or_cosine(x, false) : x - x; }  // NaN for inf and NaN
+float cosf(float x) { return std::isfinite(x) ? web_libc::sine_or_cosine(x, true) : x - x; }
 
 int sscanf(const char* str, const char* fmt, ...) {
     va_list ap;

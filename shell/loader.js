@@ -141,13 +141,18 @@
       return fetchOk(url, 'a font').then(function (r) { return r.arrayBuffer(); });
     });
     var data = fetchOk(dataUrl, 'the framework data').then(function (r) { return r.text(); });
-    var wasm = wasmResponse();
+    // Compiled as it streams, from now on: app.js loads meanwhile.
+    var compiled = wasmResponse().then(function (res) { return WebAssembly.compileStreaming(res); });
+    compiled.catch(function () {});  // reported when the app asks for it (instantiateWasm)
     var height = 0;
     var moduleArg = {
       instantiateWasm: function (imports, receive) {
-        wasm.then(function (res) { return WebAssembly.instantiateStreaming(res, imports); })
-          .then(function (r) { performance.mark('wasm loaded'); receive(r.instance, r.module); })
-          .catch(function (e) { showError('The application could not start', e.message); });
+        compiled.then(function (module) {
+          return WebAssembly.instantiate(module, imports).then(function (instance) {
+            performance.mark('wasm loaded');
+            receive(instance, module);
+          });
+        }).catch(function (e) { showError('The application could not start', e.message); });
         return {};
       },
       onFirstFrame: function () {

@@ -465,6 +465,9 @@ EMSCRIPTEN_KEEPALIVE int cm_start(const char* canvas_selector) {
 EMSCRIPTEN_KEEPALIVE int cm_load_framework(const char* text, size_t size, const char* file_name) {
     bool ok = D->app.load_framework(std::string_view(text, size), file_name);
     cm_js_mark("data parsed");
+    // The ladder's first frame now rather than at the next animation frame (up to
+    // 16 ms later); the frames after it settle the layout as usual.
+    if (ok && D->stats.count == 0) render_frame();
     platform::request_frames();
     return ok ? 1 : 0;
 }

@@ -41,6 +41,7 @@ bool App::load_framework(std::string_view text, std::string_view file_name) {
     }
     fw = std::move(next);
     loaded = true;
+    theme::set_title_text(fw.name);
     // data/<name>.json has its text version at text/<name>.html.
     std::string_view base = file_name.substr(file_name.find_last_of('/') + 1);
     if (base.size() > 5 && base.substr(base.size() - 5) == ".json") text_version = "text/" + std::string(base.substr(0, base.size() - 5)) + ".html";
@@ -374,7 +375,7 @@ void draw_tabs(App& app) {
 }  // namespace
 
 bool App::begin_frame(float pixel_ratio) {
-    if (theme::built_pixel_ratio() == pixel_ratio) return false;
+    if (theme::fonts_current(pixel_ratio)) return false;
     if (!theme::build_fonts(pixel_ratio))
         platform::show_fatal_error("The fonts could not be read", "The font files did not load as OpenType fonts, so nothing can be drawn. "
                                    "The text version has the same content.");

@@ -2,6 +2,7 @@
 
 #include <imgui_internal.h>  // ImFontAtlasGetBuilderForStbTruetype
 
+#include <algorithm>
 #include <cmath>
 
 namespace theme {
@@ -43,8 +44,10 @@ const ImWchar kLaterGlyphs[] = {0x00A1, 0x00B6, 0x00B8, 0x00FF, 0};
 struct State {
     std::vector<unsigned char> regular, semibold;
     std::vector<unsigned char> regular_later, semibold_later;  // kLaterGlyphs; empty until they arrive
+    ImVector<ImWchar> title_glyphs;  // what the title's text uses (set_title_text); empty: the first glyphs
     ImFont* fonts[int(Font::Count)] = {};
-    float pixel_ratio = 0;
+    float pixel_ratio = 0;  // of the built atlas (0: none yet)
+    bool stale = false;     // what the atlas is built from changed since
     bool dark = false;
     Palette palette{};
 };
@@ -87,15 +90,41 @@ void set_font_files(std::vector<unsigned char> regular, std::vector<unsigned cha
 void add_later_font_files(std::vector<unsigned char> regular, std::vector<unsigned char> semibold) {
     S.regular_later = std::move(regular);
     S.semibold_later = std::move(semibold);
-    S.pixel_ratio = 0;  // the next frame rebuilds the atlas with them (App::begin_frame)
+    S.stale = true;  // the next frame rebuilds the atlas with them (App::begin_frame)
 }
 
 bool has_font_files() { return !S.regular.empty(); }
+
+void set_title_text(std::string_view text) {
+    if (text.empty()) {  // no title known: the title size holds the first glyphs at the next build
+        S.title_glyphs.clear();
+        return;
+    }
+    ImFontGlyphRangesBuilder builder;
+    builder.AddText(text.data(), text.data() + text.size());
+    for (ImWchar c : {ImWchar(' '), ImWchar('.'), ImWchar('?'), ImWchar(0x2026)}) builder.AddChar(c);  // ImGui's fallbacks
+    ImVector<ImWchar> glyphs;
+    builder.BuildRanges(&glyphs);
+    if (glyphs.size() == S.title_glyphs.size() && std::equal(glyphs.begin(), glyphs.end(), S.title_glyphs.begin())) return;
+    S.title_glyphs.swap(glyphs);
+    // An atlas built already is rebuilt only when its title size lacks a character of the text.
+    const ImFont* title = S.fonts[int(Font::Title)];
+    if (S.pixel_ratio == 0 || !title || !title->IsLoaded()) return;
+    for (const char* p = text.data(); p < text.data() + text.size();) {
+        unsigned int c = 0;
+        p += ImTextCharFromUtf8(&c, p, text.data() + text.size());
+        if (!title->FindGlyphNoFallback(ImWchar(c))) {
+            S.stale = true;
+            return;
+        }
+    }
+}
 
 bool build_fonts(float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     S.pixel_ratio = pixel_ratio;
+    S.stale = false;
     if (S.regular.empty()) return false;
     for (int i = 0; i < int(Font::Count); i++) {
         const FontSpec& spec = kFontSpecs[i];
@@ -108,10 +137,14 @@ bool build_fonts(float pixel_ratio) {
         cfg.OversampleV = 1;
         cfg.PixelSnapH = true;
         cfg.SizePixels = spec.size * pixel_ratio;
-        S.fonts[i] = io.Fonts->AddFontFromMemoryTTF(file.data(), int(file.size()), cfg.SizePixels, &cfg, kFirstGlyphs);
+        // The title shows one text, so its size (the largest) holds that text's characters only.
+        bool title = i == int(Font::Title) && !S.title_glyphs.empty();
+        const ImWchar* first_glyphs = title ? S.title_glyphs.Data : kFirstGlyphs;
+        const ImWchar* later_glyphs = title ? S.title_glyphs.Data : kLaterGlyphs;
+        S.fonts[i] = io.Fonts->AddFontFromMemoryTTF(file.data(), int(file.size()), cfg.SizePixels, &cfg, first_glyphs);
         if (!later.empty()) {
             cfg.MergeMode = true;  // into the same ImFont: metrics stay the first file's (both are cut from one face)
-            io.Fonts->AddFontFromMemoryTTF(later.data(), int(later.size()), cfg.SizePixels, &cfg, kLaterGlyphs);
+            io.Fonts->AddFontFromMemoryTTF(later.data(), int(later.size()), cfg.SizePixels, &cfg, later_glyphs);
         }
     }
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws cursors
@@ -124,6 +157,7 @@ bool build_fonts(float pixel_ratio) {
 }
 
 float built_pixel_ratio() { return S.pixel_ratio; }
+bool fonts_current(float pixel_ratio) { return !S.stale && S.pixel_ratio == pixel_ratio; }
 
 ImFont* font(Font f) { return S.fonts[int(f)]; }
 

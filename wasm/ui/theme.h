@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace theme {
@@ -26,12 +27,17 @@ void set_font_files(std::vector<unsigned char> regular, std::vector<unsigned cha
 // those characters draw as ImGui's fallback glyph). Rebuilds at the next frame.
 void add_later_font_files(std::vector<unsigned char> regular, std::vector<unsigned char> semibold);
 bool has_font_files();
+// The text the Title font shows (the framework's name): that size holds only its
+// characters (empty: the first glyphs, as before any title). Rebuilds at the next
+// frame only when the built atlas lacks one.
+void set_title_text(std::string_view text);
 // (Re)builds the atlas for `pixel_ratio`. Call outside a frame; the renderer
 // must recreate its font texture afterwards. False when there is no font file or
 // a file could not be read (ImGui's own font is not built into the app): the
 // atlas is then not built and no frame can be drawn.
 bool build_fonts(float pixel_ratio);
 float built_pixel_ratio();
+bool fonts_current(float pixel_ratio);  // built for this ratio from the files and title as they are
 ImFont* font(Font f);
 
 void apply(bool dark);  // ImGui style colors and spacing for the chosen theme

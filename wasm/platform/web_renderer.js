@@ -31,6 +31,11 @@ mergeInto(LibraryManager.library, {
   cm_js_gl_init__deps: ['$CMGL'],
   cm_js_gl_init: function(selectorPtr) {
     var canvas = document.querySelector(UTF8ToString(selectorPtr));
+    if (canvas) {  // its real size before the context exists: no drawing buffer made twice
+      var r = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
+      canvas.width = Math.max(1, Math.round(r.width * dpr));
+      canvas.height = Math.max(1, Math.round(r.height * dpr));
+    }
     var gl = canvas && canvas.getContext('webgl2', {
       'alpha': false, 'depth': false, 'stencil': false, 'antialias': false,  // ImGui antialiases its own shapes
       'premultipliedAlpha': true, 'preserveDrawingBuffer': false,

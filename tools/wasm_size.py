@@ -91,19 +91,40 @@ def functions(data):
     return [(names.get(imported + i, f"function {imported + i}"), size) for i, size in enumerate(bodies)]
 
 
+# Matched against a function's own qualified name (qualified() below), so that a
+# function counts where it was written, whatever types its parameters have.
 ORIGINS = [
-    ("Dear ImGui and stb", re.compile(r"^(ImGui|Im[A-Z]|stb|stbtt|stbrp|STB|ImFont|ImDraw|\(anonymous namespace\)::(ImGui|Im|stb))|ImGui|^ImStr|^Im[a-z]")),
-    ("nlohmann_json", re.compile(r"nlohmann::")),
-    ("core (cm::)", re.compile(r"^(cm::|.*\bcm::)")),
-    ("views (ui::)", re.compile(r"^(ui::|theme::|.*\bui::)")),
+    ("Dear ImGui and stb", re.compile(r"^(ImGui|Im[A-Z]|stb|STB|\(anonymous namespace\)::(ImGui|Im|stb))"
+                                      r"|^[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$")),  # imgui.cpp's static functions
+    ("nlohmann_json", re.compile(r"^nlohmann::")),
+    ("core (cm::)", re.compile(r"^cm::")),
+    ("views (ui::)", re.compile(r"^(ui|theme)::")),
     ("platform", re.compile(r"^(platform::|headless::|cm_|_cm_|\(anonymous namespace\)::)")),
-    ("libc++", re.compile(r"^(std::|void std::|bool std::|.*std::__2::|operator new|operator delete|__cxa|__cxx)")),
+    ("libc++ and std:: templates", re.compile(r"^(std::|operator new|operator delete|__cxa|__cxx|__cxxabiv1::)")),
 ]
 
 
+def qualified(name):
+    """A demangled name without its return type, template arguments and parameters."""
+    n = name.replace("(anonymous namespace)", "{anon}")
+    n = re.sub(r"^(void|bool|int|unsigned|char|float|double|long|short) ", "", n)
+    depth, out = 0, []
+    for c in n:
+        if c == "<":
+            depth += 1
+        elif c == ">":
+            depth = max(0, depth - 1)
+        elif c == "(" and depth == 0:
+            break
+        elif depth == 0:
+            out.append(c)
+    return "".join(out).replace("{anon}", "(anonymous namespace)")
+
+
 def origin(name):
+    own = qualified(name)
     for label, pattern in ORIGINS:
-        if pattern.search(name):
+        if pattern.search(own):
             return label
     return "libc and the runtime"
 

@@ -10,10 +10,11 @@ set_target_properties(app PROPERTIES SUFFIX ".js")
 set(CM_WEB_LIBRARY "${CMAKE_CURRENT_SOURCE_DIR}/wasm/platform/web_library.js")
 set(CM_WEB_RENDERER "${CMAKE_CURRENT_SOURCE_DIR}/wasm/platform/web_renderer.js")
 set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CM_WEB_LIBRARY}" "${CM_WEB_RENDERER}")
-# Closure minifies app.js (names included): npm's google-closure-compiler, pinned in
-# package.json to the last release whose input language this emcc's flags name
-# (tools/setup installs it); Debian's closure-compiler is too old for emcc.
-set(CM_CLOSURE_COMPILER "${CMAKE_CURRENT_SOURCE_DIR}/node_modules/.bin/google-closure-compiler")
+# Closure minifies app.js (names included): the native build from npm
+# (google-closure-compiler-linux), pinned in package.json to the last release whose
+# input language this emcc's flags name (tools/setup installs it); Debian's
+# closure-compiler is too old for emcc.
+set(CM_CLOSURE_COMPILER "${CMAKE_CURRENT_SOURCE_DIR}/node_modules/google-closure-compiler-linux/compiler")
 if(NOT EXISTS "${CM_CLOSURE_COMPILER}")
     message(FATAL_ERROR "${CM_CLOSURE_COMPILER} is missing: run tools/setup (it installs the npm packages of package.json)")
 endif()

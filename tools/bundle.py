@@ -178,7 +178,7 @@ def main():
     app_dir = os.path.dirname(args.app) if args.app else args.prebuilt
     add("app.js", os.path.join(app_dir, "app.js"))
     add("app.wasm", os.path.join(app_dir, "app.wasm"))
-    closure = os.path.join(src, "node_modules", ".bin", "google-closure-compiler")
+    closure = os.path.join(src, "node_modules", "google-closure-compiler-linux", "compiler")  # as cmake/web.cmake
     for name in ("loader.js", "embed.js", "style.css", "text.css"):
         add(name, os.path.join(src, "shell", name))
         if name.endswith(".js"):

@@ -114,8 +114,9 @@
     try { return f(p); } finally { Module._free(p); }
   }
 
-  // What the first font files hold (tools/bundle.py FIRST_GLYPHS), for the editors' FontFace.
+  // What the two pairs of font files hold (tools/bundle.py FIRST_GLYPHS, LATER_GLYPHS), for the editors' FontFaces.
   var FIRST_GLYPHS = 'U+20-7E, U+A0, U+B7, U+2013-2014, U+2018-201D, U+2022, U+2026, U+2190-2193, U+25B8, U+25BE, U+2713';
+  var LATER_GLYPHS = 'U+A1-B6, U+B8-FF';
 
   // The rest of Latin-1 (the first fonts hold what the first frame draws). Without
   // it those characters show as a placeholder glyph, so a failure is only logged.
@@ -130,7 +131,7 @@
       Module._free(pa);
       Module._free(pb);
       performance.mark('later fonts');
-      if (window.FontFace) document.fonts.add(new FontFace('Career Matrix', buffers[0], { unicodeRange: 'U+A1-B6, U+B8-FF' }));
+      if (window.FontFace) document.fonts.add(new FontFace('Career Matrix', buffers[0], { unicodeRange: LATER_GLYPHS }));
     }).catch(function (e) { console.warn('Career Matrix: ' + e.message + '; accented letters show as a placeholder.'); });
   }
 

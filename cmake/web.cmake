@@ -19,10 +19,16 @@ if(NOT EXISTS "${CM_CLOSURE_COMPILER}")
     message(FATAL_ERROR "${CM_CLOSURE_COMPILER} is missing: run tools/setup (it installs the npm packages of package.json)")
 endif()
 set_property(TARGET app PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${CM_CLOSURE_COMPILER}")
-# After -Oz, twice: the control flow rebuilt from flat code, which comes out smaller.
-# tools/bench's size profile adds that no function is inlined into its one caller,
-# so that each keeps its own name and origin.
-set(CM_WASM_OPT_EXTRA "--flatten,--rereloop,-Oz,--flatten,--rereloop,-Oz" CACHE STRING "wasm-opt options and passes after -Oz")
+# Chromium compiles a wasm function when it first runs, whole, on the page's own
+# thread, and at a cost per function and per byte. So a function with one caller is
+# inlined into it only when small: a view the first frame does not draw (compare,
+# plan, detail) stays a function of its own and is not compiled before it is opened.
+# Tiny functions are inlined everywhere (fewer functions to compile, and smaller).
+# Then, twice: the control flow rebuilt from flat code, which comes out smaller.
+# tools/bench's size profile inlines no function into its one caller, so that each
+# keeps its own name and origin.
+set(CM_WASM_INLINING "--one-caller-inline-max-function-size=80,--always-inline-max-function-size=6")
+set(CM_WASM_OPT_EXTRA "${CM_WASM_INLINING},--flatten,--rereloop,-Oz,--flatten,--rereloop,-Oz" CACHE STRING "wasm-opt options and passes after -Oz")
 target_link_options(app PRIVATE
     --no-entry
     --closure 1

@@ -1,10 +1,13 @@
 // Tests of wasm/core/json_input: bounded parsing of untrusted JSON, checked
 // object access and the Diagnostics that collect every problem.
 #include "json_input.h"
+#include "test_data.h"
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <limits>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -212,6 +215,98 @@ TEST(ParseUntrustedJson, OutIsResetOnFailure) {
     EXPECT_FALSE(cm::parse_untrusted_json("[[]]", limits, &out, &d));
     EXPECT_TRUE(out.is_null());
     EXPECT_EQ(d.problems.size(), 2u);
+}
+
+// [SECTION] The reader against nlohmann's own parser
+
+// Same types all the way down (an unsigned 1 is not a signed 1 or a double 1.0),
+// same keys in the same order, same values bit for bit.
+::testing::AssertionResult same_dom(const Json& a, const Json& b) {
+    auto kind = [](const Json& j) {
+        return j.is_number_unsigned() ? "unsigned" : j.is_number_integer() ? "signed" : j.is_number_float() ? "double" : j.type_name();
+    };
+    if (a.type() != b.type()) return ::testing::AssertionFailure() << a.dump() << " is " << kind(a) << ", " << b.dump() << " is " << kind(b);
+    if (a.is_number_float()) {
+        double x = a.get<double>(), y = b.get<double>();
+        if (std::memcmp(&x, &y, sizeof x) != 0) return ::testing::AssertionFailure() << x << " != " << y;
+        return ::testing::AssertionSuccess();
+    }
+    if (a.is_object() || a.is_array()) {
+        if (a.size() != b.size()) return ::testing::AssertionFailure() << a.dump() << " != " << b.dump();
+        auto i = a.begin(), j = b.begin();
+        for (; i != a.end(); ++i, ++j) {
+            if (a.is_object() && i.key() != j.key()) return ::testing::AssertionFailure() << "key " << i.key() << " != " << j.key();
+            auto r = same_dom(*i, *j);
+            if (!r) return r;
+        }
+        return ::testing::AssertionSuccess();
+    }
+    if (a != b) return ::testing::AssertionFailure() << a.dump() << " != " << b.dump();
+    return ::testing::AssertionSuccess();
+}
+
+// Accepted by the reader exactly when nlohmann accepts it, as the same DOM.
+void expect_agrees_with_nlohmann(std::string_view text) {
+    cm::JsonLimits limits;
+    limits.max_depth = 1000;  // nesting is find_too_deep's concern, tested above
+    Parsed ours = parse(text, limits);
+    Json theirs = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    ASSERT_EQ(ours.ok, !theirs.is_discarded()) << "input: " << ::testing::PrintToString(std::string(text)) << "\n" << ours.diag.to_string();
+    if (ours.ok) {
+        EXPECT_TRUE(same_dom(ours.json, theirs)) << "input: " << ::testing::PrintToString(std::string(text));
+    }
+}
+
+TEST(ParseUntrustedJson, AgreesWithNlohmannOnEdgeCases) {
+    const char* cases[] = {
+        // numbers: signed only when negative, doubles past 64 bits and with a fraction or exponent
+        "0", "-0", "1", "-1", "18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
+        "9223372036854775807", "9223372036854775808", "1.5", "-1.5e-3", "1e5", "1E+5", "1e-400", "1e400", "-1e400", "0.1e1",
+        "01", "-", "1.", ".5", "1e", "1e+", "+1", "--1", "0x10", "1.5.2", "123456789012345678901234567890",
+        // literals
+        "true", "false", "null", "tru", "nul", "True", "truex", "[true,false,null]",
+        // strings and escapes
+        "\"\"", "\"abc\"", "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"", "\"\\u0041\\u00e9\\u20AC\"", "\"\\ud83d\\ude00\"", "\"\\ud800\"",
+        "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"\\ud800\\\"", "\"\\u12\"", "\"\\u12G4\"", "\"\\x\"", "\"\\u0000\"", "\"a\tb\"",
+        "\"a\x7f" "b\"", "\"caf\xc3\xa9\"", "\"\xe2\x82\xac\"", "\"\xf0\x9f\x98\x80\"", "\"\xf4\x8f\xbf\xbf\"", "\"\xf4\x90\x80\x80\"",
+        "\"\xed\x9f\xbf\"", "\"\xed\xa0\x80\"", "\"\xe0\x9f\xbf\"", "\"\xe0\xa0\x80\"", "\"\xc1\xbf\"", "\"\xc2\x80\"", "\"\xf0\x8f\xbf\xbf\"",
+        "\"\xf5\x80\x80\x80\"", "\"\xc3\"", "\"\xe2\x82\"", "\"\x80\"", "\"abc", "\"",
+        // structure
+        "[]", "{}", "[1,2,3]", "[1,2,]", "[,1]", "[1 2]", "{\"a\":1}", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{\"a\":}", "{\"a\":1 \"b\":2}",
+        "{\"a\":1,\"a\":2}", "{\"b\":1,\"a\":2,\"b\":3}", "[[[]],[{}]]", "{\"\":\"\"}", "[", "]", "{", "}", "[1]]", "{}{}", "1 2",
+        // whitespace, byte order marks, stray bytes
+        "", " ", " [ 1 , 2 ] ", "\t\r\n[]\n", "\xEF\xBB\xBF[]", "\xEF\xBB[]", "\xEF\xBB\xBF", "[]\xEF\xBB\xBF", "\v[]", "[1]\x00",
+    };
+    for (const char* c : cases) expect_agrees_with_nlohmann(c);
+    expect_agrees_with_nlohmann(std::string_view("[\"a\0b\"]", 7));
+    expect_agrees_with_nlohmann(std::string_view("\"\0\"", 3));
+}
+
+// The default data file, and 20,000 damaged copies of a small document: a byte
+// changed, inserted or removed at random (fixed seed), many of them still JSON.
+TEST(ParseUntrustedJson, AgreesWithNlohmannOnTheDataAndOnDamagedCopies) {
+    expect_agrees_with_nlohmann(test_data::infrastructure_text());
+    const std::string base =
+        "{\"format\": \"career-framework\", \"n\": [0, -1, 2.5e3, 18446744073709551615, true, false, null],\n"
+        " \"s\": \"caf\xc3\xa9 \\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\\", \"o\": {\"a\": {}, \"b\": [[]], \"a\": \"again\"}}";
+    expect_agrees_with_nlohmann(base);
+    const char alphabet[] = "{}[]\":,\\u0123456789.-+eEtrufalsn \n\t\x7f\x80\xbf\xc3\xe2\xed\xf0\xff";
+    std::mt19937 rng(15);
+    for (int i = 0; i < 20000; i++) {
+        std::string text = base;
+        int edits = 1 + int(rng() % 3);
+        for (int e = 0; e < edits; e++) {
+            size_t at = rng() % (text.size() + 1);
+            char c = alphabet[rng() % (sizeof(alphabet) - 1)];
+            switch (rng() % 3) {
+            case 0: if (at < text.size()) text[at] = c; break;
+            case 1: text.insert(text.begin() + long(at), c); break;
+            default: if (at < text.size()) text.erase(at, 1); break;
+            }
+        }
+        expect_agrees_with_nlohmann(text);
+        if (HasFatalFailure() || HasNonfatalFailure()) return;
+    }
 }
 
 // [SECTION] pointer_token and json_type_name

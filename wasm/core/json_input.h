@@ -1,9 +1,9 @@
 // Career Matrix core: reading JSON that nobody vouches for.
 // Data files edited by hand, plans imported from disk, localStorage written by
 // another page of the same origin: all of it arrives here first. Size and
-// nesting are bounded before nlohmann builds a DOM (its recursive code can
-// overflow the stack on deep nesting), and every problem is collected, each
-// with its file and JSON pointer, so a reader sees them all at once.
+// nesting are bounded before the reader builds nlohmann's DOM (it recurses once
+// per level), and every problem is collected, each with its file and JSON
+// pointer, so a reader sees them all at once.
 #pragma once
 #include <nlohmann/json.hpp>
 

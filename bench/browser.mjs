@@ -4,7 +4,7 @@
 // this prints into BENCHMARKS.md; run by hand:
 //
 //   node bench/browser.mjs --bundle DIR --stock DIR --plans FILE [--loads 10] [--runs 3]
-//                          [--seconds 10] [--events 200] [--only firstframe,loads,frames,cpu,plan] [--out results.json]
+//                          [--seconds 10] [--events 200] [--only firstframe,compile,loads,frames,cpu,plan] [--out results.json]
 //
 //   --bundle  a copy of build/web/bundle with data/synthetic-10x.json and -100x.json
 //   --stock   the built stock ImGui loops (index.html + stock.js, paused.html + paused.js)
@@ -17,11 +17,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { TRACE_CATEGORIES, compileByPhase } from './trace.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWPORT = { width: 1100, height: 760 };
 const SCALES = [1, 10, 100];
 const MARKS = ['wasm loaded', 'data loaded', 'first frame'];
+const COMPILE_LOADS = 3;  // traced loads of each page
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
@@ -30,7 +32,7 @@ const CHROMIUM_ARGS = [
 // [SECTION] Options, logging, cleanup
 
 function parseArgs(argv) {
-  const o = { loads: 10, runs: 3, seconds: 10, events: 200, out: null, only: 'firstframe,loads,frames,cpu,plan' };
+  const o = { loads: 10, runs: 3, seconds: 10, events: 200, out: null, only: 'firstframe,compile,loads,frames,cpu,plan' };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, ''), value = argv[i + 1];
     if (!(key in { bundle: 1, stock: 1, plans: 1, loads: 1, runs: 1, seconds: 1, events: 1, out: 1, only: 1 }) || value === undefined)
@@ -189,6 +191,55 @@ async function measureFirstFrame(browser, appBase, stockBase, opt) {
   }
   const ff = (w) => out[w].map((t) => t.marks['first frame'].toFixed(0)).join(' ');
   log(`first frame: app ${ff('app')} ms; bare ImGui page ${ff('bare')} ms`);
+  return out;
+}
+
+// [SECTION] Compiling wasm on the main thread, from Chrome's trace
+
+// A few more loads of each page, traced (tracing slows a page down, so these are
+// not the timed loads above): per step to the first frame, how long the main
+// thread spent compiling wasm functions on their first call.
+const APP_STEPS = ['wasm loaded', 'data loaded', 'data parsed', 'fonts built', 'first layout', 'first frame'];
+async function tracedLoad(browser, which, appBase, stockBase) {
+  const { context, page } = await newPage(browser, null, { watchErrors: which === 'app' });
+  try {
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    let events;
+    try {
+      if (which === 'app') await openApp(page, appBase);
+      else {
+        await page.goto(stockBase + 'paused.html');
+        await page.waitForFunction(() => window.stockFirstFrame === true, null, { timeout: 30000 });
+      }
+    } finally {
+      const trace = JSON.parse((await browser.stopTracing()).toString());
+      events = trace.traceEvents || trace;
+    }
+    if (page.errors.length) throw new Error(`page errors: ${page.errors.join('; ')}`);
+    return compileByPhase(events, which === 'app' ? APP_STEPS : ['first frame']);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureCompile(browser, appBase, stockBase, loads) {
+  const out = { app: [], bare: [] };
+  for (let i = 0; i < loads; i++) {
+    for (const which of ['app', 'bare']) {
+      // A trace has once come back without the page's marks: that load is traced again, once.
+      let phases;
+      try {
+        phases = await tracedLoad(browser, which, appBase, stockBase);
+      } catch (e) {
+        if (!/in the trace/.test(e.message)) throw e;
+        log(`traced load of the ${which} page: ${e.message}; tracing it again`);
+        phases = await tracedLoad(browser, which, appBase, stockBase);
+      }
+      out[which].push(phases);
+    }
+  }
+  const total = (w) => out[w].map((p) => p.reduce((s, x) => s + x.compileMs, 0).toFixed(0)).join(' ');
+  log(`compiling wasm before the first frame: app ${total('app')} ms; bare ImGui page ${total('bare')} ms`);
   return out;
 }
 
@@ -386,6 +437,7 @@ async function main() {
 
   const results = { chromium: version, viewport: VIEWPORT, options: { loads: opt.loads, runs: opt.runs, seconds: opt.seconds, events: opt.events } };
   if (opt.only.has('firstframe')) results.firstFrame = await measureFirstFrame(browser, appBase, stockBase, opt);
+  if (opt.only.has('compile')) results.compile = await measureCompile(browser, appBase, stockBase, COMPILE_LOADS);
   if (opt.only.has('loads')) Object.assign(results, await measureLoads(browser, appBase, opt));
   if (opt.only.has('frames')) results.frames = await measureFrames(browser, appBase, opt);
   if (opt.only.has('cpu')) {

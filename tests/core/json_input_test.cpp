@@ -268,7 +268,7 @@ TEST(ParseUntrustedJson, AgreesWithNlohmannOnEdgeCases) {
         // strings and escapes
         "\"\"", "\"abc\"", "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"", "\"\\u0041\\u00e9\\u20AC\"", "\"\\ud83d\\ude00\"", "\"\\ud800\"",
         "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"\\ud800\\\"", "\"\\u12\"", "\"\\u12G4\"", "\"\\x\"", "\"\\u0000\"", "\"a\tb\"",
-        "\"a\x7f" "b\"", "\"caf\xc3\xa9\"", "\"\xe2\x82\xac\"", "\"\xf0\x9f\x98\x80\"", "\"\xf4\x8f\xbf\xbf\"", "\"\xf4\x90\x80\x80\"",
+        "\"a\177b\"", "\"caf\xc3\xa9\"", "\"\xe2\x82\xac\"", "\"\xf0\x9f\x98\x80\"", "\"\xf4\x8f\xbf\xbf\"", "\"\xf4\x90\x80\x80\"",
         "\"\xed\x9f\xbf\"", "\"\xed\xa0\x80\"", "\"\xe0\x9f\xbf\"", "\"\xe0\xa0\x80\"", "\"\xc1\xbf\"", "\"\xc2\x80\"", "\"\xf0\x8f\xbf\xbf\"",
         "\"\xf5\x80\x80\x80\"", "\"\xc3\"", "\"\xe2\x82\"", "\"\x80\"", "\"abc", "\"",
         // structure

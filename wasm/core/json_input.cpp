@@ -174,34 +174,30 @@ private:
         return true;
     }
 
+    // Steps over `c` if it is next.
+    bool take(char c) {
+        if (pos_ >= text_.size() || text_[pos_] != c) return false;
+        pos_++;
+        return true;
+    }
+
     bool object(Json* out) {
         *out = Json::object();
         pos_++;  // {
         skip_space();
-        if (pos_ < text_.size() && text_[pos_] == '}') {
-            pos_++;
-            return true;
-        }
+        if (take('}')) return true;
         for (;;) {
             if (pos_ >= text_.size() || text_[pos_] != '"') return unexpected("a member name in quotes");
             std::string key;
             if (!string(&key)) return false;
             skip_space();
-            if (pos_ >= text_.size() || text_[pos_] != ':') return unexpected("':' after the member name");
-            pos_++;
+            if (!take(':')) return unexpected("':' after the member name");
             skip_space();
             if (!value(&(*out)[key])) return false;
             skip_space();
-            if (pos_ < text_.size() && text_[pos_] == ',') {
-                pos_++;
-                skip_space();
-                continue;
-            }
-            if (pos_ < text_.size() && text_[pos_] == '}') {
-                pos_++;
-                return true;
-            }
-            return unexpected("',' or '}'");
+            if (take('}')) return true;
+            if (!take(',')) return unexpected("',' or '}'");
+            skip_space();
         }
     }
 
@@ -210,24 +206,14 @@ private:
         Json::array_t& items = out->get_ref<Json::array_t&>();
         pos_++;  // [
         skip_space();
-        if (pos_ < text_.size() && text_[pos_] == ']') {
-            pos_++;
-            return true;
-        }
+        if (take(']')) return true;
         for (;;) {
             items.emplace_back();
             if (!value(&items.back())) return false;
             skip_space();
-            if (pos_ < text_.size() && text_[pos_] == ',') {
-                pos_++;
-                skip_space();
-                continue;
-            }
-            if (pos_ < text_.size() && text_[pos_] == ']') {
-                pos_++;
-                return true;
-            }
-            return unexpected("',' or ']'");
+            if (take(']')) return true;
+            if (!take(',')) return unexpected("',' or ']'");
+            skip_space();
         }
     }
 
